@@ -1,0 +1,106 @@
+"""Shared pytest fixtures: the project root, example loading and one site build per run."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_example(relative_path: str):
+    """Import an example file (e.g. "examples/flask/cookies.py") as a fresh module."""
+    path = ROOT / relative_path
+    name = "example_" + path.stem + "_" + str(abs(hash(path)))
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def example():
+    """Return the loader so tests read `example("examples/flask/hello.py").app`."""
+    return load_example
+
+
+def run_mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml"):
+    """Run `mkdocs build --strict` as a user would; return the completed process."""
+    import os
+    import subprocess
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The project's site, built once per test run with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(site)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """Serve the built site on 127.0.0.1 (a free port) for the whole run; stops by itself."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless system Chromium for the run, with a fresh profile directory."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS, system_chromium
+
+    executable = system_chromium()
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=executable, args=CHROMIUM_ARGS, headless=True
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh tab that records every request leaving 127.0.0.1."""
+    from urllib.parse import urlsplit
+
+    tab = browser.new_page()
+    tab.foreign_requests = []
+
+    def note(request):
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host != "127.0.0.1":
+            tab.foreign_requests.append(request.url)
+
+    tab.on("request", note)
+    yield tab
+    tab.close()

@@ -1,0 +1,68 @@
+"""Rendering one status page and one method page from records, with escaping."""
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from reference_data import load_reference
+from reference_pages import make_environment, markdown_text, render_method_page, render_status_page, table_cell
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def env():
+    return make_environment(ROOT / "overrides" / "reference")
+
+
+@pytest.fixture(scope="module")
+def fixture_reference():
+    return load_reference(FIXTURES / "valid")
+
+
+def to_html(page: str) -> str:
+    body = page.split("---\n", 2)[2]
+    return markdown.markdown(body, extensions=["tables", "md_in_html", "attr_list"])
+
+
+def test_status_page_shows_code_title_and_spec_link(env, fixture_reference):
+    page = render_status_page(env, fixture_reference, fixture_reference.status(404))
+    assert page.startswith("---\ndescription: ")
+    assert "# 404 Not Found\n" in page
+    assert "**찾을 수 없음**" in page
+    assert "[RFC 9110 §15.5.5](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5)" in page
+    assert "- [200 OK](200.md) — 성공" in page
+    assert "[← 200 OK](200.md)" in page
+
+
+def test_status_page_escapes_markup_from_data(env, fixture_reference):
+    html = to_html(render_status_page(env, fixture_reference, fixture_reference.status(404)))
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # A code span keeps its text literally; Markdown escapes it once.
+    assert "<code>&lt;i&gt;코드&lt;/i&gt;</code>" in html
+
+
+def test_method_page_has_flags_examples_and_escaping(env, fixture_reference):
+    page = render_method_page(env, fixture_reference.method("GET"))
+    assert "# GET\n" in page
+    assert "| 안전한(safe) 메서드 | 예 |" in page
+    assert "| 응답 캐시 가능(cacheable) | 예 |" in page
+    assert '=== "요청"\n\n    ```http\n    GET / HTTP/1.1\n    Host: example.com\n    ```' in page
+    assert "<script>" not in to_html(page).split("<pre>")[0]
+
+
+def test_extension_method_page_has_no_common_sections(env, fixture_reference):
+    page = render_method_page(env, fixture_reference.method("PROPFIND"))
+    assert "## 예시 메시지" not in page and "응답 캐시 가능" not in page
+    assert "[RFC 4918 §9.1](https://www.rfc-editor.org/rfc/rfc4918#section-9.1)" in page
+
+
+def test_markdown_text_escapes_outside_code_spans_only():
+    assert markdown_text('a <b> & `<c>` "d"') == 'a &lt;b&gt; &amp; `<c>` "d"'
+
+
+def test_table_cell_keeps_rows_intact():
+    assert table_cell("a | b\nc") == "a \\| b c"

@@ -1,0 +1,148 @@
+"""Checks for the GitHub configuration in .github/: schemas, zizmor, pinning and permissions.
+
+Everything here runs offline: check-jsonschema uses its vendored schemas and zizmor runs
+with --offline.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+ISSUE_FORMS = sorted(
+    p for p in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml"
+)
+
+SHA_REF = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
+# `uses: owner/repo@<40 hex> # vX.Y.Z` on one line, as Dependabot keeps it.
+PINNED_LINE = re.compile(r"uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
+
+
+def run(args):
+    return subprocess.run(
+        args, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def load(path):
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def iter_uses(workflow):
+    """Yield every `uses:` value: reusable-workflow jobs and steps."""
+    for job in (workflow.get("jobs") or {}).values():
+        if "uses" in job:
+            yield job["uses"]
+        for step in job.get("steps") or []:
+            if "uses" in step:
+                yield step["uses"]
+
+
+def zizmor_executable():
+    found = shutil.which("zizmor")
+    if found:
+        return found
+    # pip may put the binary next to the interpreter without it being on PATH.
+    candidate = Path(sys.executable).parent / ("zizmor.exe" if os.name == "nt" else "zizmor")
+    return str(candidate) if candidate.exists() else None
+
+
+def test_workflows_exist():
+    names = {p.name for p in WORKFLOWS}
+    assert {"ci.yml", "deploy.yml"} <= names
+
+
+def test_workflows_match_schema():
+    result = run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+         "vendor.github-workflows", *map(str, WORKFLOWS)]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_matches_schema():
+    result = run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+         "vendor.dependabot", str(GITHUB / "dependabot.yml")]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_match_schema():
+    assert ISSUE_FORMS, "no issue forms found"
+    forms = run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+         "vendor.github-issue-forms", *map(str, ISSUE_FORMS)]
+    )
+    assert forms.returncode == 0, forms.stdout + forms.stderr
+    config = run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+         "vendor.github-issue-config", str(GITHUB / "ISSUE_TEMPLATE" / "config.yml")]
+    )
+    assert config.returncode == 0, config.stdout + config.stderr
+
+
+def test_zizmor_reports_no_findings():
+    zizmor = zizmor_executable()
+    assert zizmor, "zizmor is not installed (pip install -r requirements-dev.txt)"
+    # .github/ covers the workflows and dependabot.yml.
+    result = run([zizmor, "--offline", "--no-progress", "--format", "plain", str(GITHUB)])
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "No findings to report" in output, output
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha(path):
+    uses = list(iter_uses(load(path)))
+    assert uses, f"{path.name} uses no actions"
+    for ref in uses:
+        if ref.startswith("./"):
+            continue  # local action: versioned with the repository itself
+        assert SHA_REF.match(ref), f"{path.name}: {ref!r} is not pinned to a 40-hex commit SHA"
+
+    # Every pin also carries a `# vX.Y.Z` comment so reviewers and Dependabot see the version.
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip().removeprefix("- ")
+        if stripped.startswith("uses:") and "./" not in stripped:
+            assert PINNED_LINE.search(stripped), f"{path.name}: missing '# vX.Y.Z' comment: {line}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_top_level_permissions_are_empty(path):
+    workflow = load(path)
+    # PyYAML (YAML 1.1) reads the key `on` as the boolean True.
+    assert True in workflow or "on" in workflow
+    assert "permissions" in workflow, f"{path.name}: no top-level permissions"
+    assert workflow["permissions"] == {}, f"{path.name}: top-level permissions must be {{}}"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_jobs_declare_minimal_permissions(path):
+    allowed = {"contents": "read", "pages": "write", "id-token": "write"}
+    for name, job in load(path)["jobs"].items():
+        perms = job.get("permissions")
+        assert isinstance(perms, dict), f"{path.name}:{name} must declare its permissions"
+        for scope, level in perms.items():
+            assert allowed.get(scope) == level, f"{path.name}:{name}: {scope}: {level} not allowed"
+        if "pages" in perms or "id-token" in perms:
+            assert path.name == "deploy.yml" and name == "deploy", (
+                f"{path.name}:{name}: pages/id-token write is only for the deploy job"
+            )
+
+
+def test_checkout_does_not_persist_credentials():
+    for path in WORKFLOWS:
+        for job in load(path)["jobs"].values():
+            for step in job.get("steps") or []:
+                if step.get("uses", "").startswith("actions/checkout@"):
+                    assert step.get("with", {}).get("persist-credentials") is False, path.name
