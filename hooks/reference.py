@@ -34,6 +34,10 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # The page templates sit in the theme folder, which MkDocs would copy into the site as
+    # static files; they are inputs of this hook, not part of the site.
+    for template in [f for f in files if f.src_uri.endswith(".md.j2")]:
+        files.remove(template)
     env = make_environment(TEMPLATES)
     for src_uri, (content, data_file) in reference_files(env, reference).items():
         if existing := files.get_file_from_path(src_uri):

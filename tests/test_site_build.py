@@ -32,6 +32,10 @@ def test_nothing_is_generated_into_docs(reference):
     assert not (ROOT / "docs/api").exists()
 
 
+def test_page_templates_are_not_published(built_site):
+    assert list(built_site.rglob("*.j2")) == []
+
+
 def test_status_export_matches_data(built_site, reference):
     exported = json.loads(read(built_site, "api/status-codes.json"))
     assert [r["code"] for r in exported] == [s.code for s in reference.status_codes]

@@ -1,0 +1,282 @@
+"""Korean morpheme forms for Material's search index (pure code: no MkDocs import).
+
+Material's search splits Korean text on whitespace and matches query terms as prefixes, so a
+query for `저장하다` misses `저장합니다` and `상태코드` misses `상태 코드`. This module adds, for each
+search entry, the forms a prefix search over the text cannot find:
+
+- dictionary forms of verbs and adjectives (`만들기` -> `만들다`, `저장합니다` -> `저장하다`),
+- nouns and roots inside a word (`세션아이디를` -> `세션`, `아이디`; `가상환경` -> `환경`),
+- adjacent nouns joined across a space (`상태 코드` -> `상태코드`, `세션 아이디` -> `세션아이디`).
+
+Each distinct word is analysed once by kiwipiepy and the result is cached in a JSON file keyed by
+the word and the analyser version, so a rebuild analyses only new words.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+# Bump FORMS_REVISION whenever the rules below change: it invalidates the cache.
+FORMS_REVISION = 2
+ANALYSER_VERSION = (
+    f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
+    f"forms {FORMS_REVISION}"
+)
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+TAG = re.compile(r"<[^>]*>")
+
+# Tags (Sejong tag set as used by kiwipiepy) that form a noun run: common, proper and bound
+# nouns (`퍼센트`), roots, foreign words, numbers, noun prefixes and suffixes (`-성`, `-들`).
+NOUN_TAGS = {"NNG", "NNP", "NNB", "XR", "SL", "SN", "XPN", "XSN"}
+# Tags whose dictionary form is the stem plus 다.
+VERB_TAGS = {"VV", "VA", "VX"}
+# Verb/adjective-forming suffixes after a noun: 저장 + 하 -> 저장하다, 저장 + 되 -> 저장되다.
+VERB_SUFFIX_TAGS = {"XSV", "XSA"}
+# The longest run of words joined into one form (`HTTP 상태 코드` -> `http상태코드`).
+MAX_JOINED_WORDS = 3
+# How learners write some Latin abbreviations in Hangul: `세션 ID` is also indexed as `세션아이디`.
+READINGS = {"id": "아이디", "db": "디비", "json": "제이슨"}
+LATIN = re.compile("[a-z]+")
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    """What one word contributes: its forms and the noun runs at its edges."""
+
+    forms: tuple[str, ...]  # every form of the word, lower case, in order
+    lead: str  # the noun run the word starts with ('' if it starts otherwise)
+    pure: bool  # the word is only a noun run (no particle or ending), so it can join the next
+
+    def to_json(self) -> list:
+        return [list(self.forms), self.lead, self.pure]
+
+    @classmethod
+    def from_json(cls, value: list) -> "WordAnalysis":
+        forms, lead, pure = value
+        return cls(tuple(forms), lead, bool(pure))
+
+
+def plain_text(markup: str) -> str:
+    """Text of a search entry's HTML: tags become spaces, entities are decoded."""
+    return html.unescape(TAG.sub(" ", markup))
+
+
+def split_words(text: str, separator: str) -> list[str]:
+    """Split like Material's tokenizer does with the search `separator` (lower case, no blanks)."""
+    return [word for phrase in split_phrases(text, separator) for word in phrase]
+
+
+def split_phrases(text: str, separator: str) -> list[list[str]]:
+    """Words (lower case) grouped into phrases: punctuation such as `,` or `·` ends a phrase,
+    so that only words separated by blanks are joined (`쿠키, 세션` is not `쿠키세션`)."""
+    phrases: list[list[str]] = [[]]
+    start = 0
+    for match in re.finditer(separator, text):
+        if match.end() == match.start():
+            continue
+        if match.start() > start:
+            phrases[-1].append(text[start : match.start()].lower())
+        if match.group().strip():
+            phrases.append([])
+        start = match.end()
+    if start < len(text):
+        phrases[-1].append(text[start:].lower())
+    return [phrase for phrase in phrases if phrase]
+
+
+def is_korean(word: str) -> bool:
+    return bool(HANGUL.search(word))
+
+
+def forms_from_tokens(word: str, tokens: Iterable[tuple[str, str]]) -> WordAnalysis:
+    """Turn kiwipiepy's (form, tag) tokens of one word into its search forms.
+
+    `tokens` uses the tag set of kiwipiepy: NNG/NNP nouns, VV/VA verbs and adjectives (a `-I`
+    suffix marks irregular ones), XSV/XSA the 하다/되다 suffixes, J* particles, E* endings.
+    """
+    forms: list[str] = []
+    run: list[str] = []  # the current noun run
+    lead = ""
+    started = False  # a non-noun token has been seen
+    pure = True
+
+    def add(form: str) -> None:
+        form = form.lower()
+        if len(form) >= 2 and form not in forms:
+            forms.append(form)
+
+    def close_run() -> None:
+        nonlocal lead
+        if run:
+            joined = "".join(run)
+            if not started and not lead:
+                lead = joined
+            if len(run) > 1:
+                add(joined)
+
+    previous_run = ""
+    for form, tag in tokens:
+        tag = tag.split("-")[0]
+        if tag in NOUN_TAGS:
+            run.append(form)
+            if tag not in ("XSN", "XPN") and not (tag == "NNB" and len(form) < 2):
+                add(form)
+            continue
+        previous_run = "".join(run)
+        close_run()
+        run.clear()
+        started = True
+        pure = False
+        if tag in VERB_TAGS:
+            add(form + "다")
+        elif tag in VERB_SUFFIX_TAGS and previous_run:
+            add(previous_run + form + "다")
+    close_run()
+    if pure and not lead:
+        pure = False
+    return WordAnalysis(tuple(forms), lead.lower(), pure)
+
+
+class MorphCache:
+    """Word -> WordAnalysis, stored as JSON; entries of another analyser version are dropped."""
+
+    def __init__(self, path: Path | None, analyser_version: str = ANALYSER_VERSION):
+        self.path = path
+        self.version = analyser_version
+        self.words: dict[str, WordAnalysis] = {}
+        if path is not None and path.is_file():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                data = {}
+            if data.get("version") == analyser_version:
+                self.words = {w: WordAnalysis.from_json(v) for w, v in data.get("words", {}).items()}
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": self.version, "words": {w: a.to_json() for w, a in sorted(self.words.items())}}
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def default_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:
+    """kiwipiepy's analyser as a function from words to their (form, tag) tokens."""
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+
+    def tokenize(words: list[str]) -> list[list[tuple[str, str]]]:
+        return [[(t.form, t.tag) for t in result] for result in kiwi.tokenize(words)]
+
+    return tokenize
+
+
+class Analyser:
+    """Analyses each distinct word once and remembers it in a MorphCache.
+
+    The kiwipiepy model loads only when a word is missing from the cache.
+    """
+
+    def __init__(self, cache: MorphCache, tokenizer_factory=default_tokenizer):
+        self.cache = cache
+        self._factory = tokenizer_factory
+        self._tokenize = None
+        self.analysed = 0  # words analysed (not found in the cache) by this analyser
+
+    def analyse(self, words: Iterable[str]) -> dict[str, WordAnalysis]:
+        wanted = {w for w in words if is_korean(w)}
+        missing = sorted(wanted - self.cache.words.keys())
+        if missing:
+            if self._tokenize is None:
+                self._tokenize = self._factory()
+            for word, tokens in zip(missing, self._tokenize(missing)):
+                self.cache.words[word] = forms_from_tokens(word, tokens)
+            self.analysed += len(missing)
+        return {w: self.cache.words[w] for w in wanted}
+
+
+def phrase_forms(phrases: list[list[str]], analyses: dict[str, WordAnalysis], only_new: bool = True) -> list[str]:
+    """Morpheme forms of phrases (see text_forms), one entry per occurrence."""
+    return [form for phrase in phrases for form in text_forms(phrase, analyses, only_new)]
+
+
+def text_forms(words: list[str], analyses: dict[str, WordAnalysis], only_new: bool = True) -> list[str]:
+    """Morpheme forms of a sequence of words (one phrase), one entry per occurrence.
+
+    With `only_new`, a form that is a prefix of the word it came from is left out: Material
+    matches query terms as prefixes, so the text already finds it (`쿠키` in `쿠키를`).
+    """
+    result: list[str] = []
+    for i, word in enumerate(words):
+        analysis = analyses.get(word)
+        if analysis is not None:
+            result.extend(f for f in analysis.forms if not (only_new and word.startswith(f)))
+        elif word in READINGS:
+            result.append(READINGS[word])
+        # Join this word with the following ones while this and the middle words are noun runs.
+        parts = [word] if analysis is None or analysis.pure else []
+        if not parts:
+            continue
+        for following in words[i + 1 : i + MAX_JOINED_WORDS]:
+            nxt = analyses.get(following)
+            lead = nxt.lead if nxt is not None else (following if following.isalnum() else "")
+            if not lead:
+                break
+            if any(is_korean(p) for p in parts + [lead]):
+                result.append("".join(parts) + lead)
+            if nxt is None or not nxt.pure:
+                break
+            parts.append(following)
+    return result + [reading for form in result if (reading := with_readings(form)) != form]
+
+
+def with_readings(form: str) -> str:
+    """The form with known Latin abbreviations written in Hangul (`세션id` -> `세션아이디`)."""
+    if not is_korean(form):
+        return READINGS.get(form, form)
+    return LATIN.sub(lambda m: READINGS.get(m.group(), m.group()), form)
+
+
+def analyse_text(text: str, analyser: Analyser, separator: str = r"[\s\-]+", only_new: bool = False) -> list[str]:
+    """All morpheme forms of a plain text (convenience for tests and one-off use)."""
+    phrases = split_phrases(text, separator)
+    analyses = analyser.analyse(w for phrase in phrases for w in phrase)
+    return phrase_forms(phrases, analyses, only_new=only_new)
+
+
+# Search index field that receives the forms of each source field.
+FIELDS = {"title": "title_morphs", "text": "morphs"}
+
+
+def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS) -> dict:
+    """Add fields of Korean forms to every entry of a Material search index (in place).
+
+    Forms of the title go to their own field so that they can be boosted like the title. The
+    separator comes from the index's own config, so words split exactly as in the browser.
+    """
+    separator = index["config"]["separator"]
+    entries = [
+        (doc, {source: split_phrases(plain_text(doc.get(source, "")), separator) for source in fields})
+        for doc in index["docs"]
+    ]
+    analyses = analyser.analyse(
+        w for _, sources in entries for phrases in sources.values() for phrase in phrases for w in phrase
+    )
+    for doc, sources in entries:
+        for source, target in fields.items():
+            forms = phrase_forms(sources[source], analyses)
+            if forms:
+                doc[target] = " ".join(forms)
+            else:
+                doc.pop(target, None)
+    return index

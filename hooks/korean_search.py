@@ -1,0 +1,79 @@
+"""MkDocs hook: Korean search on top of Material's search plugin.
+
+- Search index entries gain `morphs` and `title_morphs` fields of Korean morpheme forms of
+  their text and title (see korean_morphs.py); `plugins.search.fields` in mkdocs.yml makes
+  Material's worker index them.
+- `assets/javascripts/lunr/min/lunr.ko.min.js`, which Material's search worker loads for
+  `lang: ko`, is rebuilt from the installed Material copy plus
+  overrides/assets/javascripts/korean-search.js, which strips particles and endings from
+  Hangul query words inside the worker.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import material
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from korean_morphs import FIELDS, Analyser, MorphCache, add_morphs
+
+log = logging.getLogger("mkdocs.hooks.korean_search")
+
+LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
+SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (overrides/)
+MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
+CACHE = Path(".cache") / "korean-search" / "morphs.json"
+
+
+def search_plugin_config(config: MkDocsConfig):
+    for name in ("material/search", "search"):
+        if name in config.plugins:
+            return config.plugins[name].config
+    raise PluginError("korean_search: the search plugin is not enabled")
+
+
+def on_config(config: MkDocsConfig) -> None:
+    search = search_plugin_config(config)
+    missing = [field for field in FIELDS.values() if field not in search.fields]
+    if missing:
+        raise PluginError(f"korean_search: add {', '.join(missing)} to `fields:` under `plugins: - search:`")
+    if "ko" not in (search.lang or []):
+        raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
+
+
+def lunr_ko_source(script: Path) -> str:
+    """Material's installed lunr.ko.min.js followed by the project's query script."""
+    if not script.is_file():
+        raise PluginError(f"korean_search: missing {script}")
+    return MATERIAL_LUNR_KO.read_text(encoding="utf-8") + "\n" + script.read_text(encoding="utf-8")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    script = Path(config.theme.custom_dir) / SCRIPT
+    for path in (LUNR_KO, SCRIPT):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+    files.append(File.generated(config, LUNR_KO, content=lunr_ko_source(script)))
+    return files
+
+
+@event_priority(-50)  # after the search plugin has written the index (priority 0)
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    cache = MorphCache(Path(config.config_file_path).parent / CACHE)
+    analyser = Analyser(cache)
+    add_morphs(index, analyser)
+    if analyser.analysed:
+        cache.save()
+    log.debug("korean_search: %d new words analysed, %d cached", analyser.analysed, len(cache.words))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,157 @@
+"""Korean search: morpheme forms (unit), the cache, the built site, the worker and the browser."""
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import material
+import pytest
+
+from korean_morphs import (
+    ANALYSER_VERSION,
+    Analyser,
+    MorphCache,
+    add_morphs,
+    analyse_text,
+    split_phrases,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEPARATOR = r'[\s\-,:;!?=\[\]()<>"“”‘’`/·・‧…|]+|\.(?!\d)'  # as in mkdocs.yml
+
+
+@pytest.fixture(scope="module")
+def analyser():
+    return Analyser(MorphCache(None))
+
+
+def test_sentence_gives_nouns_and_dictionary_forms(analyser):
+    forms = analyse_text("쿠키를 저장합니다", analyser)
+    assert "쿠키" in forms and "저장하다" in forms
+    assert "만들다" in analyse_text("가상 환경 만들기", analyser)
+
+
+def test_adjacent_nouns_are_also_joined(analyser):
+    assert "상태코드" in analyse_text("상태 코드", analyser)
+    assert "가상환경" in analyse_text("가상 환경을 만듭니다", analyser)
+    assert {"세션아이디", "세션id"} <= set(analyse_text("세션 ID를 새로 발급합니다", analyser))
+    assert "http상태코드" in analyse_text("HTTP 상태 코드는", analyser)
+
+
+def test_compounds_are_split(analyser):
+    assert {"세션", "아이디"} <= set(analyse_text("세션아이디가", analyser))
+
+
+def test_punctuation_ends_a_phrase(analyser):
+    assert split_phrases("쿠키·세션 토큰, 비교", SEPARATOR) == [["쿠키"], ["세션", "토큰"], ["비교"]]
+    forms = analyse_text("쿠키, 세션", analyser, separator=SEPARATOR)
+    assert "쿠키세션" not in forms
+
+
+def test_forms_already_found_by_prefix_are_left_out(analyser):
+    forms = analyse_text("쿠키를 저장합니다", analyser, only_new=True)
+    assert "쿠키" not in forms and "저장하다" in forms
+
+
+def test_index_gains_morph_fields(analyser):
+    index = {
+        "config": {"separator": SEPARATOR},
+        "docs": [
+            {"location": "a/", "title": "쿠키·세션 비교", "text": "<p>상태 <code>코드</code>를 보냅니다.</p>"},
+            {"location": "b/", "title": "English", "text": "only English words"},
+        ],
+    }
+    add_morphs(index, analyser)
+    first, second = index["docs"]
+    assert "세션비교" in first["title_morphs"].split() and "쿠키세션" not in first["title_morphs"]
+    assert {"상태코드", "보내다"} <= set(first["morphs"].split())
+    assert "morphs" not in second and "title_morphs" not in second
+
+
+def test_second_run_analyses_nothing_new(tmp_path):
+    path = tmp_path / "morphs.json"
+    words = ["쿠키를", "저장합니다", "세션아이디가"]
+    first = Analyser(MorphCache(path))
+    before = first.analyse(words)
+    assert first.analysed == 3
+    first.cache.save()
+
+    def no_model():
+        raise AssertionError("the model must not load when every word is cached")
+
+    second = Analyser(MorphCache(path), tokenizer_factory=no_model)
+    assert second.analyse(words + ["English"]) == before
+    assert second.analysed == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == ANALYSER_VERSION
+
+
+def test_cache_of_another_analyser_version_is_ignored(tmp_path):
+    path = tmp_path / "morphs.json"
+    old = MorphCache(path, analyser_version="old")
+    Analyser(old).analyse(["쿠키를"])
+    old.save()
+    assert MorphCache(path).words == {}
+
+
+def test_site_lunr_ko_is_material_copy_plus_project_script(built_site):
+    built = (built_site / "assets/javascripts/lunr/min/lunr.ko.min.js").read_text(encoding="utf-8")
+    stock = (Path(material.__file__).parent / "templates/assets/javascripts/lunr/min/lunr.ko.min.js").read_text(
+        encoding="utf-8"
+    )
+    script = (ROOT / "overrides/assets/javascripts/korean-search.js").read_text(encoding="utf-8")
+    assert built == stock + "\n" + script
+    assert not (built_site / "assets/javascripts/korean-search.js").exists()
+
+
+def test_site_index_has_morph_fields(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert {"morphs", "title_morphs"} <= index["config"]["fields"].keys()
+    assert "·" in index["config"]["separator"]
+    cookies = [doc for doc in index["docs"] if doc["location"].startswith("state/cookies/")]
+    assert cookies and any("morphs" in doc for doc in cookies)
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench/search_bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+WORKER_QUERIES = {
+    "쿠키를 저장하다": "state/cookies/",
+    "쿠키는": "state/cookies/",
+    "상태코드": "http/status-codes/",
+    "세션아이디": "state/sessions/",
+    "가상환경 만들기": "python/venv/",
+    "멱등성이란": "http/methods/",
+}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_material_worker_finds_pages_for_korean_queries(built_site):
+    bench = load_bench()
+    results = bench.search(built_site, list(WORKER_QUERIES))
+    for (query, page), pages in zip(WORKER_QUERIES.items(), results):
+        assert page in pages[:3], (query, pages[:3])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query, page_url",
+    [("쿠키를 저장하다", "state/cookies/"), ("쿠키는", "state/cookies/"), ("상태코드", "http/status-codes/")],
+)
+def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url):
+    from playwright.sync_api import expect
+
+    page.goto(site_url)
+    expect(page.locator(".md-search-result__meta")).to_have_text("검색어를 입력하세요", timeout=15000)
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    links = page.locator(".md-search-result__item > a.md-search-result__link")
+    expect(links.first).to_be_visible()
+    hrefs = [href.split("#")[0].split("?")[0] for href in links.evaluate_all("els => els.map(a => a.href)")][:3]
+    assert site_url + page_url in hrefs, hrefs
+    assert page.foreign_requests == []
