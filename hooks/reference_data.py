@@ -194,7 +194,8 @@ def _load_methods(root: Path) -> tuple[list[Method], list[Problem]]:
             if not name.replace("-", "").isalpha() or name != name.upper():
                 problems.append(Problem(METHODS_FILE, entry.lines["method"], f"{label}.method", "must be an upper-case token such as GET"))
             for key in COMMON_ONLY:
-                present = values[key] is not None
+                # A field that is present but invalid was reported already; don't call it missing.
+                present = entry.values.get(key) is not None
                 if name in COMMON_METHODS and not present and key != "flask":
                     problems.append(Problem(METHODS_FILE, entry.line, f"{label}.{key}", f"required for the common method {name}"))
                 elif name not in COMMON_METHODS and present:
