@@ -18,7 +18,7 @@ from korean_morphs import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-SEPARATOR = r'[\s\-,:;!?=\[\]()<>"“”‘’`/·・‧…|]+|\.(?!\d)'  # as in mkdocs.yml
+SEPARATOR = r'[\s\-,:!?=\[\]()<>"“”‘’`/·・‧…|]+|\.(?!\d)'  # as in mkdocs.yml
 
 
 @pytest.fixture(scope="module")
