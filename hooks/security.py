@@ -54,21 +54,28 @@ _URL_NOISE = re.compile(r"[\x00-\x20]")
 # --- links -----------------------------------------------------------------------------
 
 
+class _StartTag(HTMLParser):
+    """Reads the attributes of one start tag; defined once, reused for every tag."""
+
+    attrs: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, name, attrs):
+        self.attrs = attrs
+
+    handle_startendtag = handle_starttag
+
+
 def _attributes(tag: str) -> list[tuple[str, str | None]]:
     """Attributes of one start tag, entity-decoded, in order."""
-
-    class _One(HTMLParser):
-        attrs: list[tuple[str, str | None]] = []
-
-        def handle_starttag(self, name, attrs):
-            self.attrs = attrs
-
-        handle_startendtag = handle_starttag
-
-    parser = _One(convert_charrefs=True)
+    parser = _StartTag(convert_charrefs=True)
     parser.feed(tag)
     parser.close()
     return parser.attrs
+
+
+# `<a href="../x/">` with one plain relative href (no scheme, entity or protocol-relative
+# start) needs no parsing: most links on a page look like this.
+PLAIN_RELATIVE_A = re.compile(r'<a href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^"&:]*"(?:\s+(?!href)[a-z-]+(?:="[^"]*")?)*\s*>')
 
 
 def _render_a(attrs: list[tuple[str, str | None]], self_closing: bool) -> str:
@@ -105,6 +112,8 @@ def harden_links(page_html: str, site_host: str) -> tuple[str, list[str]]:
 
     def fix(match: re.Match) -> str:
         tag = match.group(0)
+        if PLAIN_RELATIVE_A.fullmatch(tag):
+            return tag
         attrs = _attributes(tag)
         values = dict(attrs)
         href = values.get("href")

@@ -1,3 +1,5 @@
+// Keyboard and screen-reader fixes to markup that Material writes or creates at run time.
+//
 // Give every navigation landmark Material draws a distinct name (axe: landmark-unique), so a
 // screen-reader user's list of landmarks tells them apart. Material leaves some unnamed:
 // - each code block's copy-button bar is a <nav> made by Material's script at run time: it is
@@ -29,7 +31,8 @@
       nav.setAttribute("aria-label", "태그");
     }
     for (const nav of root.querySelectorAll(".md-post > nav.md-nav--primary:not([aria-label])")) {
-      nav.setAttribute("aria-label", "글 정보");
+      // Not "글 정보": that is the title of the metadata section inside this sidebar.
+      nav.setAttribute("aria-label", "글 메뉴");
     }
     // Blog index: each excerpt's "계속 읽기" link and author list; the post title makes them unique.
     for (const post of root.querySelectorAll("article.md-post--excerpt")) {
@@ -46,8 +49,23 @@
     }
   }
 
-  nameLandmarks(document);
-  new MutationObserver(() => nameLandmarks(document)).observe(document.body, {
+  // Material's search results box is a tab stop (tabindex="0"), but Material closes the search
+  // as soon as focus leaves the search field, so Tab from the field lands on a box that has
+  // just collapsed to nothing: a tab stop without anything visible. Results stay reachable
+  // with the arrow keys from the field, which is how Material's search is meant to be used.
+  function skipCollapsedSearchResults(root) {
+    for (const box of root.querySelectorAll('.md-search__scrollwrap[tabindex="0"]')) {
+      box.setAttribute("tabindex", "-1");
+    }
+  }
+
+  function fix() {
+    nameLandmarks(document);
+    skipCollapsedSearchResults(document);
+  }
+
+  fix();
+  new MutationObserver(fix).observe(document.body, {
     childList: true,
     subtree: true,
   });
