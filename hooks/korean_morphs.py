@@ -9,11 +9,14 @@ search entry, the forms a prefix search over the text cannot find:
 - adjacent nouns joined across a space (`상태 코드` -> `상태코드`, `세션 아이디` -> `세션아이디`).
 
 Each distinct word is analysed once by kiwipiepy and the result is cached in a JSON file keyed by
-the word and the analyser version, so a rebuild analyses only new words.
+the word and the analyser version, so a rebuild analyses only new words. The finished fields of
+each search entry are cached too (EntryCache, keyed by a hash of the entry's title and text, the
+separator and the analyser version), so a rebuild splits and assembles only changed entries.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-# Bump FORMS_REVISION whenever the rules below change: it invalidates the cache.
+# Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
 FORMS_REVISION = 2
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
@@ -144,29 +147,99 @@ def forms_from_tokens(word: str, tokens: Iterable[tuple[str, str]]) -> WordAnaly
     return WordAnalysis(tuple(forms), lead.lower(), pure)
 
 
+def write_json(path: Path, data: dict) -> None:
+    """Write compact JSON atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    temporary.replace(path)
+
+
+def read_json(path: Path | None, analyser_version: str) -> dict:
+    """The JSON cache at `path`, or {} if it is missing, broken or of another analyser version."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == analyser_version else {}
+
+
 class MorphCache:
-    """Word -> WordAnalysis, stored as JSON; entries of another analyser version are dropped."""
+    """Word -> WordAnalysis, stored as JSON; entries of another analyser version are dropped.
+
+    The file is read on first use of `words`, so a build whose entries are all in the
+    EntryCache never parses it.
+    """
 
     def __init__(self, path: Path | None, analyser_version: str = ANALYSER_VERSION):
         self.path = path
         self.version = analyser_version
-        self.words: dict[str, WordAnalysis] = {}
-        if path is not None and path.is_file():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError:
-                data = {}
-            if data.get("version") == analyser_version:
-                self.words = {w: WordAnalysis.from_json(v) for w, v in data.get("words", {}).items()}
+        self._words: dict[str, WordAnalysis] | None = None
+
+    @property
+    def words(self) -> dict[str, WordAnalysis]:
+        if self._words is None:
+            data = read_json(self.path, self.version)
+            self._words = {w: WordAnalysis.from_json(v) for w, v in data.get("words", {}).items()}
+        return self._words
+
+    @words.setter
+    def words(self, value: dict[str, WordAnalysis]) -> None:
+        self._words = value
+
+    @property
+    def loaded(self) -> bool:
+        return self._words is not None
 
     def save(self) -> None:
         if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": self.version, "words": {w: a.to_json() for w, a in sorted(self.words.items())}}
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        temporary.replace(self.path)
+        write_json(self.path, {"version": self.version,
+                               "words": {w: a.to_json() for w, a in sorted(self.words.items())}})
+
+
+class EntryCache:
+    """Search entry key -> its finished fields ({target field: forms}), stored as JSON.
+
+    `save` keeps only the entries looked up or stored since loading (those of the current
+    build), so the file does not grow with deleted or edited pages, and writes only if that
+    changed anything.
+    """
+
+    def __init__(self, path: Path | None, analyser_version: str = ANALYSER_VERSION):
+        self.path = path
+        self.version = analyser_version
+        self.entries: dict[str, dict[str, str]] = read_json(path, analyser_version).get("entries", {})
+        self.seen: set[str] = set()
+        self.added = 0  # entries stored (not found) since loading
+
+    def key(self, doc: dict, separator: str, fields: dict[str, str]) -> str:
+        parts = [self.version, separator, json.dumps(fields, sort_keys=True)]
+        parts += [doc.get(source, "") for source in fields]
+        return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+    def get(self, key: str) -> dict[str, str] | None:
+        found = self.entries.get(key)
+        if found is not None:
+            self.seen.add(key)
+        return found
+
+    def put(self, key: str, values: dict[str, str]) -> None:
+        self.entries[key] = values
+        self.seen.add(key)
+        self.added += 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added) or len(self.seen) != len(self.entries)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        write_json(self.path, {"version": self.version,
+                               "entries": {k: self.entries[k] for k in sorted(self.seen)}})
 
 
 def default_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:
@@ -195,6 +268,8 @@ class Analyser:
 
     def analyse(self, words: Iterable[str]) -> dict[str, WordAnalysis]:
         wanted = {w for w in words if is_korean(w)}
+        if not wanted:
+            return {}  # without reading the word cache
         missing = sorted(wanted - self.cache.words.keys())
         if missing:
             if self._tokenize is None:
@@ -258,25 +333,45 @@ def analyse_text(text: str, analyser: Analyser, separator: str = r"[\s\-]+", onl
 FIELDS = {"title": "title_morphs", "text": "morphs"}
 
 
-def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS) -> dict:
+def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
+               entry_cache: EntryCache | None = None) -> dict:
     """Add fields of Korean forms to every entry of a Material search index (in place).
 
     Forms of the title go to their own field so that they can be boosted like the title. The
     separator comes from the index's own config, so words split exactly as in the browser.
+    With an `entry_cache`, an entry whose title and text are unchanged takes its fields from
+    the cache: only the other entries are split and analysed.
     """
     separator = index["config"]["separator"]
-    entries = [
-        (doc, {source: split_phrases(plain_text(doc.get(source, "")), separator) for source in fields})
-        for doc in index["docs"]
-    ]
+    pending = []  # (doc, cache key, {source: phrases}) of entries not in the cache
+    for doc in index["docs"]:
+        key = None
+        if entry_cache is not None:
+            key = entry_cache.key(doc, separator, fields)
+            cached = entry_cache.get(key)
+            if cached is not None:
+                set_fields(doc, fields, cached)
+                continue
+        pending.append((doc, key, {source: split_phrases(plain_text(doc.get(source, "")), separator)
+                                   for source in fields}))
     analyses = analyser.analyse(
-        w for _, sources in entries for phrases in sources.values() for phrase in phrases for w in phrase
+        w for _, _, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
     )
-    for doc, sources in entries:
+    for doc, key, sources in pending:
+        values = {}
         for source, target in fields.items():
             forms = phrase_forms(sources[source], analyses)
             if forms:
-                doc[target] = " ".join(forms)
-            else:
-                doc.pop(target, None)
+                values[target] = " ".join(forms)
+        set_fields(doc, fields, values)
+        if entry_cache is not None:
+            entry_cache.put(key, values)
     return index
+
+
+def set_fields(doc: dict, fields: dict[str, str], values: dict[str, str]) -> None:
+    for target in fields.values():
+        if target in values:
+            doc[target] = values[target]
+        else:
+            doc.pop(target, None)

@@ -21,14 +21,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from korean_morphs import FIELDS, Analyser, MorphCache, add_morphs
+from korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
 
 LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
 SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (overrides/)
 MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
-CACHE = Path(".cache") / "korean-search" / "morphs.json"
+CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
+ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph fields
 
 
 def search_plugin_config(config: MkDocsConfig):
@@ -70,10 +71,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    cache = MorphCache(Path(config.config_file_path).parent / CACHE)
+    root = Path(config.config_file_path).parent
+    cache = MorphCache(root / CACHE)
+    entries = EntryCache(root / ENTRY_CACHE)
     analyser = Analyser(cache)
-    add_morphs(index, analyser)
+    add_morphs(index, analyser, entry_cache=entries)
     if analyser.analysed:
         cache.save()
-    log.debug("korean_search: %d new words analysed, %d cached", analyser.analysed, len(cache.words))
+    entries.save()
+    log.debug(
+        "korean_search: %d of %d entries from the cache, %d new words analysed",
+        len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
+    )
+    # Release the caches (and the model, if it loaded) before serialising the index.
+    del cache, entries, analyser
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

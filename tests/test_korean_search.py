@@ -8,9 +8,11 @@ from pathlib import Path
 import material
 import pytest
 
+import korean_morphs
 from korean_morphs import (
     ANALYSER_VERSION,
     Analyser,
+    EntryCache,
     MorphCache,
     add_morphs,
     analyse_text,
@@ -84,6 +86,42 @@ def test_second_run_analyses_nothing_new(tmp_path):
     assert second.analyse(words + ["English"]) == before
     assert second.analysed == 0
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == ANALYSER_VERSION
+
+
+def entry_index(*docs):
+    return {"config": {"separator": SEPARATOR},
+            "docs": [{"location": f"{i}/", "title": title, "text": text} for i, (title, text) in enumerate(docs)]}
+
+
+def test_second_add_morphs_uses_entry_cache(tmp_path, monkeypatch):
+    words, entries = tmp_path / "morphs.json", tmp_path / "entries.json"
+    docs = [("쿠키·세션 비교", "<p>상태 <code>코드</code>를 보냅니다.</p>"), ("English", "only English words")]
+    first = add_morphs(entry_index(*docs), Analyser(MorphCache(words)), entry_cache=(cache := EntryCache(entries)))
+    cache.save()
+    assert cache.added == 2 and entries.is_file()
+
+    calls = []
+    real_split = korean_morphs.split_phrases
+    monkeypatch.setattr(korean_morphs, "split_phrases", lambda *a: calls.append(a) or real_split(*a))
+
+    def no_model():
+        raise AssertionError("the model must not load when every entry is cached")
+
+    morph_cache = MorphCache(words)
+    again = EntryCache(entries)
+    second = add_morphs(entry_index(*docs), Analyser(morph_cache, tokenizer_factory=no_model), entry_cache=again)
+    assert second == first and calls == [] and again.added == 0
+    assert not morph_cache.loaded  # not even the word cache was read
+
+    # Next build: a changed entry is split again; the entry no longer in the index is dropped on saving.
+    changed = EntryCache(entries)
+    third = add_morphs(entry_index(docs[0], ("가상 환경", "가상 환경을 만듭니다")), Analyser(MorphCache(words)),
+                       entry_cache=changed)
+    assert len(calls) == 2 and changed.added == 1  # title and text of the new entry only
+    assert "가상환경" in third["docs"][1]["morphs"].split()
+    changed.save()
+    assert len(json.loads(entries.read_text(encoding="utf-8"))["entries"]) == 2
+    assert EntryCache(entries, analyser_version="old").entries == {}
 
 
 def test_cache_of_another_analyser_version_is_ignored(tmp_path):
