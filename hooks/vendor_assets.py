@@ -14,16 +14,26 @@ from mkdocs.structure.files import File, Files
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Site path -> file inside node_modules.
+# Site folder -> (package folder inside node_modules, files in it as glob patterns).
+# Mermaid's ES module build: a small entry module that imports only the chunks a page's
+# diagram types need (see overrides/assets/javascripts/mermaid-lazy.js).
 VENDORED = {
-    "assets/javascripts/mermaid.min.js": "mermaid/dist/mermaid.min.js",
+    "assets/javascripts/mermaid": ("mermaid/dist", ("mermaid.esm.min.mjs", "chunks/mermaid.esm.min/*.mjs")),
 }
 
 
 def vendored_sources(node_modules: Path) -> dict[str, Path]:
     """Map each vendored site path to its installed file; fail clearly if one is missing."""
-    sources = {site_path: node_modules / package_path for site_path, package_path in VENDORED.items()}
-    missing = [str(path.relative_to(node_modules.parent)) for path in sources.values() if not path.is_file()]
+    sources: dict[str, Path] = {}
+    missing: list[str] = []
+    for site_dir, (package_dir, patterns) in VENDORED.items():
+        base = node_modules / package_dir
+        for pattern in patterns:
+            found = sorted(base.glob(pattern))
+            if not found:
+                missing.append(str((base / pattern).relative_to(node_modules.parent)))
+            for path in found:
+                sources[f"{site_dir}/{path.relative_to(base).as_posix()}"] = path
     if missing:
         raise PluginError(f"missing front-end files: {', '.join(missing)}; run `npm ci` first")
     return sources

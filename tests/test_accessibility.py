@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser import draw_diagrams
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 MATERIAL_SEARCH = Path(__import__("material").__file__).parent / "templates" / "partials" / "search.html"
@@ -91,6 +93,7 @@ def reader(page, site_url):
 def settle(page) -> None:
     """Wait until the page is loaded, diagrams are drawn and no transition is running."""
     page.wait_for_load_state("networkidle")
+    draw_diagrams(page)
     page.wait_for_function(
         """() => [...document.querySelectorAll("div.mermaid")].every(d => d.shadowRoot && d.shadowRoot.querySelector("svg"))
              && document.getAnimations().every(a => a.playState !== "running")"""
@@ -294,9 +297,18 @@ def test_notes_without_diagrams_transfer_at_most_250_kb(page, site_url, built_si
 
 
 def test_mermaid_is_loaded_only_by_pages_with_a_diagram(page, site_url):
-    with_diagram = load_and_weigh(page, site_url + "http/messages/")
-    assert any(url.endswith("/mermaid.min.js") for url in with_diagram)
-    assert page.evaluate("typeof window.mermaid") == "object"
     without = load_and_weigh(page, site_url + "http/headers/")
     assert not any("mermaid" in url for url in without), sorted(without)
     assert page.evaluate("typeof window.mermaid") == "undefined"
+
+    # On a diagram page, only the small stand-in loads with the page; its diagram is far
+    # below the first screen, so Mermaid itself comes when the reader scrolls to it.
+    with_diagram = load_and_weigh(page, site_url + "http/messages/")
+    assert any(url.endswith("/mermaid-lazy.js") for url in with_diagram)
+    assert not any(url.endswith(".mjs") for url in with_diagram), sorted(with_diagram)
+    assert page.evaluate("typeof window.mermaid") == "object"
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    assert draw_diagrams(page) >= 1
+    assert any(url.endswith("/mermaid/mermaid.esm.min.mjs") for url in requested), requested
+    assert page.locator("div.mermaid").count() >= 1

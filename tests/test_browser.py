@@ -2,6 +2,8 @@
 
 import pytest
 
+from browser import draw_diagrams
+
 pytestmark = pytest.mark.browser
 
 
@@ -42,7 +44,7 @@ def test_diagram_page_draws_mermaid_without_leaving_the_site(page, site_url, bui
     assert diagram_pages, "the notes should contain at least one Mermaid diagram"
     relative = diagram_pages[0].parent.relative_to(built_site).as_posix()
     page.goto(site_url + (relative + "/" if relative != "." else ""))
-    page.wait_for_function("() => typeof window.mermaid !== 'undefined'")
-    page.wait_for_selector("div.mermaid", state="attached")
+    page.wait_for_load_state("networkidle")
+    assert draw_diagrams(page) >= 1
     page.wait_for_load_state("networkidle")
     assert page.foreign_requests == []

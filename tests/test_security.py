@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from browser import draw_diagrams
 from conftest import ROOT, run_mkdocs_build
 
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -255,6 +256,7 @@ def test_no_policy_violation_on_any_page_type(built_site, site_url, page):
     for name, path in types.items():
         messages = visit(page, site_url + path)
         if name == "note with a Mermaid diagram":
+            assert draw_diagrams(page) >= 1
             page.wait_for_selector(".mermaid svg")
         assert page.evaluate("window.__cspViolations") == [], name
         if name == "home":
