@@ -127,11 +127,14 @@ def load_glossary(root: Path) -> Glossary:
 
 
 class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
-    """Python-Markdown's abbreviation pass, adjusted in three ways.
+    """Python-Markdown's abbreviation pass, adjusted in four ways.
 
     - Word boundaries look at ASCII only, so "HTTP는" gets its abbreviation.
-    - The first `<abbr>` of each term on a page gets `tabindex="0"`: keyboard users can focus
-      it, and Material's tooltip (content.tooltips) shows on focus as it does on hover.
+    - Only the first use of each term on a page becomes an `<abbr>`, as style guides expand
+      an abbreviation at first use: a page saying "HTTP" forty times gets one tooltip, not
+      forty dotted underlines (each of which Material would also have to set up at load).
+    - That `<abbr>` gets `tabindex="0"`: keyboard users can focus it, and Material's tooltip
+      (content.tooltips) shows on focus as it does on hover.
     - Text inside links is left alone: a focusable element inside a link is a nested
       interactive control, and the link already leads somewhere that explains the term.
     """
@@ -148,12 +151,11 @@ class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
             return
         self.RE = term_pattern(list(self.abbrs))
         self.iter_element(root)
-        # Every occurrence shows its tooltip on hover, but only the first of each term is a
-        # tab stop: a page saying "HTTP" forty times must not cost forty presses of Tab.
         seen = set()
-        for abbr in root.iter("abbr"):
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for abbr in list(root.iter("abbr")):
             if abbr.text in seen:
-                abbr.attrib.pop("tabindex", None)
+                unwrap(abbr, parents[abbr])
             seen.add(abbr.text)
 
     def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
@@ -174,6 +176,18 @@ class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
                 insert(self.create_element(title, match.group(0), text[match.end() :]))
                 text = text[: match.start()]
         return text
+
+
+def unwrap(element: etree.Element, parent: etree.Element) -> None:
+    """Replace `element` (which holds only text) by its text, keeping the text after it."""
+    text = (element.text or "") + (element.tail or "")
+    index = list(parent).index(element)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(element)
 
 
 class FocusableAbbrExtension(Extension):

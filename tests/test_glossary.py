@@ -125,18 +125,20 @@ def render(text: str) -> str:
     return md.convert(textwrap.dedent(text))
 
 
-def test_first_abbreviation_is_focusable_and_later_ones_hover_only():
+def test_only_the_first_use_of_a_term_is_an_abbreviation_and_it_is_focusable():
     html = render(
         """
-        HTTP는 프로토콜이고, 다시 HTTP를 씁니다.
+        HTTP는 프로토콜이고, 다시 HTTP를 씁니다. **TLS**와 HTTP, 그리고 *TLS*
 
         *[HTTP]: HyperText Transfer Protocol
+        *[TLS]: Transport Layer Security
         """
     )
     assert html == (
         '<p><abbr tabindex="0" title="HyperText Transfer Protocol">HTTP</abbr>는 프로토콜이고, '
-        ' 다시 <abbr title="HyperText Transfer Protocol">HTTP</abbr>를 씁니다.</p>'
-    ).replace(",  ", ", ")
+        "다시 HTTP를 씁니다. "
+        '<strong><abbr tabindex="0" title="Transport Layer Security">TLS</abbr></strong>와 HTTP, 그리고 <em>TLS</em></p>'
+    )
 
 
 def test_code_and_links_get_no_abbreviation():
@@ -172,6 +174,7 @@ def test_notes_carry_abbreviation_tooltips(built_site):
     page = (built_site / "https/index.html").read_text(encoding="utf-8")
     assert re.search(r'<abbr tabindex="0" title="Transport Layer Security \(전송 계층 보안\): [^"]+">TLS</abbr>', page)
     assert page.count('<abbr tabindex="0" title="Transport Layer') == 1
+    assert page.count("<abbr") == len(set(re.findall(r"<abbr[^>]*>([^<]+)</abbr>", page)))  # first uses only
 
 
 @pytest.mark.browser

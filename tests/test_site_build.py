@@ -99,3 +99,16 @@ def test_no_page_loads_anything_from_another_host(built_site):
                 continue
             offenders.append(f"{path.relative_to(built_site)}: {tag}")
     assert offenders == []
+
+
+def test_no_script_blocks_the_first_paint(built_site):
+    """Material's bundle and the extra scripts are deferred (overrides/main.html)."""
+    blocking = {}
+    for path in built_site.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
+        late = [tag for tag in tags if not re.search(r"\s(?:defer|async)\b", tag)]
+        if late:
+            blocking[str(path.relative_to(built_site))] = late
+    assert blocking == {}
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="assets/javascripts/bundle\.[0-9a-f]+\.min\.js" defer>', home)
