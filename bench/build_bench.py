@@ -12,7 +12,7 @@ its own subprocess:
 The first build of each variant is reported as "cold" (fresh copy: no caches); the medians are
 over the following --runs builds. Peak memory is the child's own ru_maxrss from os.wait4, i.e.
 the resource usage of that one build process. --serve times `mkdocs serve` (and
-`--dirtyreload`) from a one-note edit until the changed page is served.
+`--dirty`) from a one-note edit until the changed page is served.
 
 Usage (from the repository root):
     python bench/build_bench.py --n 1000 --runs 3 --serve
@@ -252,8 +252,8 @@ def serve_rebuild(project: Path, note: str, dirty: bool, edits: int, timeout: fl
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     if dirty:
         # A dirty build warns that navigation may be inaccurate; under the project's
-        # `strict: true` that warning aborts the build, so --dirtyreload needs --no-strict.
-        command += ["--dirtyreload", "--no-strict"]
+        # `strict: true` that warning aborts the build, so --dirty needs --no-strict.
+        command += ["--dirty", "--no-strict"]
     server = subprocess.Popen(
         command, cwd=project, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         start_new_session=True,
@@ -282,7 +282,7 @@ def serve_rebuild(project: Path, note: str, dirty: bool, edits: int, timeout: fl
             if took is None:
                 raise RuntimeError("the edited note was not served in time")
             times.append(took)
-            log(f"  serve{' --dirtyreload' if dirty else ''} edit {edit + 1}: {took:.2f} s")
+            log(f"  serve{' --dirty' if dirty else ''} edit {edit + 1}: {took:.2f} s")
             time.sleep(0.5)
     finally:
         source.write_text(original, encoding="utf-8")
@@ -325,7 +325,7 @@ def run_once(n: int, runs: int, with_zensical: bool, serve: bool, edits: int, ke
             note = paths[min(1, len(paths) - 1)]
             result["serve"] = {
                 "mkdocs serve": serve_rebuild(project.cwd, note, False, edits, 600, log),
-                "mkdocs serve --dirtyreload": serve_rebuild(project.cwd, note, True, edits, 600, log),
+                "mkdocs serve --dirty": serve_rebuild(project.cwd, note, True, edits, 600, log),
             }
         return result
     finally:
