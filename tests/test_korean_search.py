@@ -184,8 +184,9 @@ def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url)
     from playwright.sync_api import expect
 
     page.goto(site_url)
-    expect(page.locator(".md-search-result__meta")).to_have_text("검색어를 입력하세요", timeout=15000)
     box = page.locator("input.md-search__input")
+    box.click()  # the index is downloaded when the search field first gets focus
+    expect(page.locator(".md-search-result__meta")).to_have_text("검색어를 입력하세요", timeout=15000)
     box.fill(query)
     box.press("End")
     links = page.locator(".md-search-result__item > a.md-search-result__link")

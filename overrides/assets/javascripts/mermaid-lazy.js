@@ -10,7 +10,7 @@
 // closed shadow root, and replacing the <pre> with the drawn diagram.
 //
 // A diagram that is never shown (a closed <details>, another tab) is drawn when it is opened.
-// Printing draws what is not drawn yet before the print dialog's preview is made.
+// Printing (beforeprint) starts drawing every diagram that is not drawn yet.
 (() => {
   "use strict";
 
