@@ -16,7 +16,7 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
-from record_schema import Field, check_fields
+from record_schema import Field, check_fields, entry_label
 from yaml_lines import DataError, Problem, read_entries
 
 GLOSSARY_FILE = "data/glossary.yml"
@@ -98,8 +98,7 @@ def load_glossary(root: Path) -> Glossary:
     entries, problems = read_entries(root / GLOSSARY_FILE, GLOSSARY_FILE)
     terms, seen = [], {}
     for index, entry in enumerate(entries, start=1):
-        name = entry.values.get("term")
-        label = name if isinstance(name, str) and name.strip() else f"#{index}"
+        label = entry_label(entry, "term", index)
         values, found = check_fields(entry, SCHEMA, GLOSSARY_FILE, label)
         term = values["term"]
         if term is not None:

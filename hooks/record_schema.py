@@ -24,6 +24,14 @@ class Field:
     choices: tuple = ()
 
 
+def entry_label(entry: Entry, key: str, index: int) -> str:
+    """How problems name an entry: its key (`404`, `GET`, `HTTP`), or `#3` when the key is unusable."""
+    value = entry.values.get(key)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) and value.strip() else f"#{index}"
+
+
 def check_fields(entry: Entry, schema: tuple[Field, ...], display: str, label: str):
     """Validate `entry` against `schema`; return (values, problems)."""
     problems = list(entry.problems)

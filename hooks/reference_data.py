@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from record_schema import Field, check_fields
+from record_schema import Field, check_fields, entry_label
 from yaml_lines import DataError, Problem, read_entries
 
 STATUS_FILE = "data/status_codes.yml"
@@ -153,8 +153,7 @@ def _load_status_codes(root: Path) -> tuple[list[StatusCode], list[Problem]]:
     entries, problems = read_entries(root / STATUS_FILE, STATUS_FILE)
     records, seen = [], {}
     for index, entry in enumerate(entries, start=1):
-        code = entry.values.get("code")
-        label = str(code) if isinstance(code, int) and not isinstance(code, bool) else f"#{index}"
+        label = entry_label(entry, "code", index)
         values, found = check_fields(entry, STATUS_SCHEMA, STATUS_FILE, label)
         problems += found
         code, klass = values["code"], values["class"]
@@ -182,8 +181,7 @@ def _load_methods(root: Path) -> tuple[list[Method], list[Problem]]:
     entries, problems = read_entries(root / METHODS_FILE, METHODS_FILE)
     records, seen = [], {}
     for index, entry in enumerate(entries, start=1):
-        name = entry.values.get("method")
-        label = name if isinstance(name, str) and name.strip() else f"#{index}"
+        label = entry_label(entry, "method", index)
         values, found = check_fields(entry, METHOD_SCHEMA, METHODS_FILE, label)
         problems += found
         name = values["method"]
