@@ -230,6 +230,28 @@ def test_keyboard_alone_reaches_theme_toggle_search_and_navigation(reader, site_
     assert reader.foreign_requests == []
 
 
+def test_label_permalinks_turns_the_title_into_a_name():
+    from permalinks import label_permalinks
+
+    content = '<h2 id="a">A<a class="headerlink" href="#a" title="이 부분의 링크">&para;</a></h2>'
+    assert label_permalinks(content, "이 부분의 링크") == content.replace("title=", "aria-label=")
+    # Other links keep their titles; without a configured title nothing changes.
+    other = '<a href="#a" title="이 부분의 링크">x</a>'
+    assert label_permalinks(other, "이 부분의 링크") == other
+    assert label_permalinks(content, "") == content
+
+
+def test_every_permalink_has_a_name_and_no_tooltip(built_site):
+    """A title in the content becomes a Material tooltip set up at load; a permalink needs a name."""
+    checked = 0
+    for path in built_site.rglob("*.html"):
+        for link in re.findall(r'<a class="headerlink"[^>]*>', path.read_text(encoding="utf-8")):
+            assert "title=" not in link, f"{path.relative_to(built_site)}: {link}"
+            assert 'aria-label="이 부분의 링크"' in link, f"{path.relative_to(built_site)}: {link}"
+            checked += 1
+    assert checked > 100
+
+
 def test_search_partial_differs_from_material_only_by_the_dialog_name():
     """overrides/partials/search.html is a copy: fail when Material's own partial changes."""
     ours = (ROOT / "overrides/partials/search.html").read_text(encoding="utf-8")
