@@ -1,6 +1,7 @@
 """`mkdocs serve` as an author uses it: a data mistake is reported, the last good site stays up,
 and fixing the file updates the site without a restart."""
 
+import json
 import os
 import re
 import signal
@@ -48,7 +49,7 @@ def wait_for(condition, limit: float, what: str):
 class Server:
     """`mkdocs serve` in a subprocess, its log collected by a reader thread."""
 
-    def __init__(self, project, tmp):
+    def __init__(self, project, tmp, *options):
         self.port = free_port()
         site_url = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(), re.M).group(1)
         self.base = f"http://127.0.0.1:{self.port}{urlsplit(site_url).path}"
@@ -56,7 +57,7 @@ class Server:
         # serve builds into tempfile.mkdtemp(); a private TMPDIR lets the test see leftovers.
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(tmp))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml")],
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", "-f", str(project / "mkdocs.yml"), *options],
             cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         self.log: list[str] = []
@@ -121,3 +122,33 @@ def test_serve_reports_bad_data_keeps_the_last_good_site_and_recovers(server, pr
     assert server.process.returncode is not None
     # Neither serve's own build folder nor the atomic build's folders are left behind.
     assert [p.name for p in server.tmp.iterdir() if p.name.startswith(("mkdocs_", ".mkdocs_"))] == []
+
+
+def test_dirty_serve_rebuilds_the_edited_note_and_keeps_the_reference_pages(project_copy, tmp_path):
+    """`mkdocs serve --dirty`, the quick preview for writers (README), re-renders the edited
+    note only. A reference page is kept from the previous build: re-rendering it would list
+    only the backlinks of the notes rendered in the same dirty build, i.e. the edited one."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(project_copy, tmp, "--dirty", "--no-strict")
+    try:
+        note, reference = "http/status-codes/", "reference/status/404/"
+        wait_for(lambda: server.page(note)[0] == 200, STARTUP_LIMIT, "the first build")
+        before = server.page(reference)[1]
+        index_before = json.loads(server.page("search/search_index.json")[1])["docs"]
+        mentioned_by = re.findall(r'<section class="backlinks".*?</section>', before, re.S)
+        assert mentioned_by and mentioned_by[0].count("<li>") > 3
+
+        source = project_copy / "docs/http/status-codes.md"
+        source.write_text(source.read_text(encoding="utf-8") + "\n고친 문장입니다.\n", encoding="utf-8")
+        wait_for(lambda: "고친 문장입니다." in server.page(note)[1], CHANGE_LIMIT, "the edited note")
+        # Equal but for the live-reload script's build counters.
+        counters = lambda html: re.sub(r"reload\(\d+, \d+\)", "reload()", html)  # noqa: E731
+        assert counters(server.page(reference)[1]) == counters(before)
+        # The search index keeps every other page's entries and has the edited note's new text.
+        index_after = json.loads(server.page("search/search_index.json")[1])["docs"]
+        assert {d["location"] for d in index_after} == {d["location"] for d in index_before}
+        assert any("고친 문장입니다." in d["text"] for d in index_after if d["location"].startswith(note))
+        assert "Traceback" not in server.text()
+    finally:
+        server.stop()
