@@ -27,6 +27,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from mentions import MentionLinker, Result
+from permalinks import permalink_title
 from reference_data import COMMON_METHODS, Reference, load_reference
 from yaml_lines import DataError
 
@@ -88,7 +89,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     links = backlinks.get(page.file.src_uri)
     if not links:
         return context
-    page.content += template.render(id=BACKLINKS_ID, title=BACKLINKS_TITLE, notes=group_backlinks(links, page))
+    page.content += template.render(
+        id=BACKLINKS_ID, title=BACKLINKS_TITLE, permalink=permalink_title(config), notes=group_backlinks(links, page)
+    )
     if page.toc.items:
         # Under the page's h1 when there is one, so the sidebar shows it with the other h2s.
         parent = page.toc.items[0].children if page.toc.items[0].level == 1 else page.toc.items
