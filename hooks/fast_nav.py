@@ -1,30 +1,38 @@
 """MkDocs hook: draw Material's navigation without work that is thrown away.
 
-With `navigation.indexes`, Material's `partials/nav-item.html` looks through every child of
-every section for the section's index page, and it does so before it decides whether the
-section is drawn at all. With `navigation.prune`, every section outside the current page's path
-is then drawn as one link, and the index it found is never used. On every page that loop visits
-every page of the active tab: on a site of 1,000 notes it was about a tenth of the build
-(bench/README.md).
+Material draws the whole navigation sidebar into every page. Two parts of that work give the
+same HTML over and over, and this hook hands Jinja Material's own templates with both skipped:
 
-This hook hands Jinja Material's own template with one change: the index search moves below
-the pruning decision and runs only for sections drawn in full. The HTML is the same but for
-whitespace between tags (tests/test_fast_nav.py builds the site with and without the hook and
-compares every page's navigation). If a Material release changes the template so that the change no longer applies,
-the build warns (and so fails under `strict`) instead of guessing.
+1. With `navigation.indexes`, `partials/nav-item.html` looks through every child of every
+   section for the section's index page, before it decides whether the section is drawn at
+   all. With `navigation.prune`, every section outside the current page's path is then drawn
+   as one link, and the index it found is never used. The index search moves below the
+   pruning decision and runs only for sections drawn in full.
+2. An item that is not on the current page's path (a sibling page, or a pruned section) is
+   drawn the same on every page that reaches its link by the same relative URL: the fifty
+   pages of one section all draw their forty-nine siblings alike. `nav_memo` keeps each such
+   item's HTML for the rest of the build, keyed by the item, its place and that URL.
+
+The HTML is the same but for whitespace between tags (tests/test_fast_nav.py builds the site with
+and without the hook and compares every page's navigation). If a Material release changes the
+templates so that a change no longer applies, the build warns (and so fails under `strict`)
+instead of guessing. On a site of 1,000 notes the two changes took the navigation from about a
+quarter of the build to a few percent (bench/README.md).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from typing import Callable
 
-from jinja2 import ChoiceLoader, DictLoader, Environment
+from jinja2 import ChoiceLoader, DictLoader, Environment, pass_context
 from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.hooks.fast_nav")
 
 TEMPLATE = "partials/nav-item.html"
+NAV_TEMPLATE = "partials/nav.html"
 
 # Material's index search: from the namespace that holds the result to `set index`.
 INDEX_SEARCH = re.compile(
@@ -36,6 +44,9 @@ PRUNING = re.compile(
     r".*?\{% set is_pruned = true %\}\n\s*\{% endif %\}\n\s*\{% endif %\}\n",
     re.DOTALL,
 )
+# Where an item of the navigation is drawn: `{{ render(item, ...) }}` in nav-item.html (the
+# children of a section) and `{{ item.render(nav_item, path, 1) }}` in nav.html (the top level).
+RENDER_CALL = re.compile(r"\{\{ ((?:\w+\.)?render)\(")
 
 
 class TemplateChanged(Exception):
@@ -58,12 +69,69 @@ def move_index_search(source: str) -> str:
     return source[: search.start()] + source[search.end() : pruning.end()] + moved + source[pruning.end() :]
 
 
+def memoise_render_calls(source: str, name: str) -> str:
+    """Return the template with its one call of the `render` macro going through `nav_memo`."""
+    patched, count = RENDER_CALL.subn(r"{{ nav_memo(\1, ", source)
+    if count != 1:
+        raise TemplateChanged(f"{name}: expected one call of the render macro, found {count}")
+    return patched
+
+
+def memo_key(nav_item, path: str, level: int, url: Callable[[str], str], prune: bool):
+    """What an item's HTML depends on, or None when it depends on the current page.
+
+    An item on the current page's path is marked active and may hold the page's table of
+    contents. Any other page or link is drawn as one link; with `navigation.prune`, any other
+    section is drawn as one link to its first page. Either way the HTML is fixed by the item,
+    its place (`path`, `level`) and the relative URL of that link. Blog views (items with
+    `pages`) may turn into the current page inside the template, so they are never kept.
+    """
+    if getattr(nav_item, "active", False) or getattr(nav_item, "pages", None):
+        return None
+    target = nav_item
+    if nav_item.children:
+        if not prune:
+            return None
+        while target.children:
+            target = target.children[0]
+    return id(nav_item), path, level, url(target.url)
+
+
+def nav_memo(prune: bool):
+    """A Jinja global that draws a navigation item with Material's macro, once per memo key.
+
+    Each build gets a new one from `on_env`, so no HTML outlives the page objects it came from.
+    """
+    drawn: dict[tuple, str] = {}
+
+    @pass_context
+    def draw(context, render, nav_item, path, level, parent=None):
+        key = memo_key(nav_item, path, level, lambda target: context.environment.filters["url"](context, target), prune)
+        if key is None:
+            return render(nav_item, path, level, parent)
+        if key not in drawn:
+            drawn[key] = render(nav_item, path, level, parent)
+        return drawn[key]
+
+    return draw
+
+
+def patched_templates(env: Environment) -> dict[str, str]:
+    def source(name: str) -> str:
+        return env.loader.get_source(env, name)[0]
+
+    return {
+        TEMPLATE: memoise_render_calls(move_index_search(source(TEMPLATE)), TEMPLATE),
+        NAV_TEMPLATE: memoise_render_calls(source(NAV_TEMPLATE), NAV_TEMPLATE),
+    }
+
+
 def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:
-    source, _, _ = env.loader.get_source(env, TEMPLATE)
     try:
-        patched = move_index_search(source)
+        patched = patched_templates(env)
     except TemplateChanged as problem:
-        log.warning("%s; the navigation is drawn by Material's template unchanged (slower)", problem)
+        log.warning("%s; the navigation is drawn by Material's templates unchanged (slower)", problem)
         return env
-    env.loader = ChoiceLoader([DictLoader({TEMPLATE: patched}), env.loader])
+    env.loader = ChoiceLoader([DictLoader(patched), env.loader])
+    env.globals["nav_memo"] = nav_memo(prune="navigation.prune" in (config.theme.get("features") or []))
     return env
