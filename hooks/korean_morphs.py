@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from json_cache import BuildCache, read_json, write_json
+
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
 FORMS_REVISION = 2
 ANALYSER_VERSION = (
@@ -147,25 +149,6 @@ def forms_from_tokens(word: str, tokens: Iterable[tuple[str, str]]) -> WordAnaly
     return WordAnalysis(tuple(forms), lead.lower(), pure)
 
 
-def write_json(path: Path, data: dict) -> None:
-    """Write compact JSON atomically (a temporary file, then a rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    temporary.replace(path)
-
-
-def read_json(path: Path | None, analyser_version: str) -> dict:
-    """The JSON cache at `path`, or {} if it is missing, broken or of another analyser version."""
-    if path is None or not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) and data.get("version") == analyser_version else {}
-
-
 class MorphCache:
     """Word -> WordAnalysis, stored as JSON; entries of another analyser version are dropped.
 
@@ -200,46 +183,16 @@ class MorphCache:
                                "words": {w: a.to_json() for w, a in sorted(self.words.items())}})
 
 
-class EntryCache:
-    """Search entry key -> its finished fields ({target field: forms}), stored as JSON.
-
-    `save` keeps only the entries looked up or stored since loading (those of the current
-    build), so the file does not grow with deleted or edited pages, and writes only if that
-    changed anything.
-    """
+class EntryCache(BuildCache):
+    """Search entry key -> its finished fields ({target field: forms}), stored as JSON."""
 
     def __init__(self, path: Path | None, analyser_version: str = ANALYSER_VERSION):
-        self.path = path
-        self.version = analyser_version
-        self.entries: dict[str, dict[str, str]] = read_json(path, analyser_version).get("entries", {})
-        self.seen: set[str] = set()
-        self.added = 0  # entries stored (not found) since loading
+        super().__init__(path, analyser_version)
 
     def key(self, doc: dict, separator: str, fields: dict[str, str]) -> str:
         parts = [self.version, separator, json.dumps(fields, sort_keys=True)]
         parts += [doc.get(source, "") for source in fields]
         return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=16).hexdigest()
-
-    def get(self, key: str) -> dict[str, str] | None:
-        found = self.entries.get(key)
-        if found is not None:
-            self.seen.add(key)
-        return found
-
-    def put(self, key: str, values: dict[str, str]) -> None:
-        self.entries[key] = values
-        self.seen.add(key)
-        self.added += 1
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.added) or len(self.seen) != len(self.entries)
-
-    def save(self) -> None:
-        if self.path is None or not self.changed:
-            return
-        write_json(self.path, {"version": self.version,
-                               "entries": {k: self.entries[k] for k in sorted(self.seen)}})
 
 
 def default_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:

@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs
+from search_sections import search_plugin
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
 
@@ -33,10 +34,10 @@ ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph field
 
 
 def search_plugin_config(config: MkDocsConfig):
-    for name in ("material/search", "search"):
-        if name in config.plugins:
-            return config.plugins[name].config
-    raise PluginError("korean_search: the search plugin is not enabled")
+    plugin = search_plugin(config)
+    if plugin is None:
+        raise PluginError("korean_search: the search plugin is not enabled")
+    return plugin.config
 
 
 def on_config(config: MkDocsConfig) -> None:

@@ -1,0 +1,65 @@
+"""Small JSON caches under .cache/ that survive between builds (pure code: no MkDocs import).
+
+A cache file holds a version string and a table of entries. A file of another version, or one
+that is missing or broken, reads as empty, so changing what is cached only needs a new version.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def write_json(path: Path, data: dict) -> None:
+    """Write compact JSON atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    temporary.replace(path)
+
+
+def read_json(path: Path | None, version: str) -> dict:
+    """The JSON cache at `path`, or {} if it is missing, broken or of another version."""
+    if path is None or not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == version else {}
+
+
+class BuildCache:
+    """Key -> JSON value, stored in `path` under "entries".
+
+    `save` keeps only the entries looked up or stored since loading (those of the current
+    build), so the file does not grow with deleted or edited pages, and writes only if that
+    changed anything.
+    """
+
+    def __init__(self, path: Path | None, version: str):
+        self.path = path
+        self.version = version
+        self.entries: dict = read_json(path, version).get("entries", {})
+        self.seen: set[str] = set()
+        self.added = 0  # entries stored (not found) since loading
+
+    def get(self, key: str):
+        found = self.entries.get(key)
+        if found is not None:
+            self.seen.add(key)
+        return found
+
+    def put(self, key: str, value) -> None:
+        self.entries[key] = value
+        self.seen.add(key)
+        self.added += 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added) or len(self.seen) != len(self.entries)
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        write_json(self.path, {"version": self.version, "entries": {k: self.entries[k] for k in sorted(self.seen)}})

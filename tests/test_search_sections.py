@@ -1,0 +1,99 @@
+"""hooks/search_sections.py: Material's search index from cached page sections, the same index."""
+
+import json
+import shutil
+from types import SimpleNamespace
+
+import pytest
+from material.plugins.search.plugin import SearchIndex
+
+import search_sections
+from conftest import ROOT, run_mkdocs_build
+from search_sections import CachedSearchIndex, SectionCache
+
+CONFIG = {"lang": ["ko"], "separator": r"[\s]+", "pipeline": [], "fields": {}}
+
+PAGES = {
+    "plain": '<h1 id="cookies">쿠키<a class="headerlink" href="#cookies">¶</a></h1>\n<p>쿠키는 <code>Set-Cookie</code>로 &lt;설정&gt;합니다.</p>'
+             '\n<h2 id="flags">속성</h2>\n<ul>\n<li><code>Secure</code></li>\n<li>HttpOnly</li>\n</ul>',
+    "no h1": '<p>머리말</p>\n<h2 id="first">첫 절</h2>\n<p>본문</p>\n<pre><code>GET / HTTP/1.1\n  Host: a</code></pre>',
+    "empty heading": '<h2 id="empty"><a class="headerlink" href="#empty">¶</a></h2>\n<p>제목 없는 절</p>',
+    "excluded": '<h1 id="t">제목</h1>\n<p>보임</p>\n<h2 id="x" data-search-exclude>숨김</h2>\n<p>안 보임</p>'
+                '\n<div data-search-exclude><p>이것도 안 보임</p></div>',
+    "nested": '<h1 id="a">A</h1>\n<details><summary>요약</summary><h3 id="b">B</h3><p>안</p></details>\n<p>밖</p>',
+}
+
+
+def page(name, html, **meta):
+    return SimpleNamespace(content=html, toc=[], url=f"{name.replace(' ', '-')}/", title=f"{name} 제목", meta=meta)
+
+
+def entries(index_class, pages, **kwargs):
+    index = index_class(**kwargs, **CONFIG)
+    for item in pages:
+        index.add_entry_from_context(item)
+    return index.entries
+
+
+def all_pages():
+    return [page(name, html, tags=["t"], search={"boost": 2}) for name, html in PAGES.items()] + [
+        page("hidden", PAGES["plain"], search={"exclude": True})
+    ]
+
+
+def test_entries_from_the_cache_are_materials_entries(tmp_path):
+    expected = entries(SearchIndex, all_pages())
+    assert len(expected) >= 8 and any(e["title"] == "empty heading 제목" for e in expected)
+    first = SectionCache(tmp_path / "sections.json")
+    assert entries(CachedSearchIndex, all_pages(), cache=first) == expected
+    first.save()
+    assert first.added == len(PAGES) and (tmp_path / "sections.json").is_file()
+
+    # The next build reads every page's sections from the file and parses nothing.
+    def no_parsing(html):
+        raise AssertionError("parsed again")
+
+    again = SectionCache(tmp_path / "sections.json")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search_sections, "split", no_parsing)
+        assert entries(CachedSearchIndex, all_pages(), cache=again) == expected
+    assert again.added == 0 and not again.changed
+
+
+def test_the_file_keeps_the_pages_of_the_last_build_only(tmp_path):
+    path = tmp_path / "sections.json"
+    cache = SectionCache(path)
+    entries(CachedSearchIndex, all_pages(), cache=cache)
+    cache.save()
+    edited = [page("plain", PAGES["plain"] + "<p>고침</p>")]
+    cache = SectionCache(path)
+    entries(CachedSearchIndex, edited, cache=cache)
+    cache.save()
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 1
+    # Another Material version reads as an empty cache.
+    assert SectionCache(path, cache_version="mkdocs-material 0.0.0, sections 1").entries == {}
+
+
+def test_the_site_has_the_same_search_index_without_the_hook(built_site, project_copy, tmp_path):
+    """Built without the hook, and with it from the sections the first build kept: the same index."""
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", project_copy / ".cache")  # Korean analysis, sections
+    kept = project_copy / search_sections.CACHE
+    assert kept.is_file()  # the first build (built_site) stored every page's sections
+    config = project_copy / "mkdocs.yml"
+    warm = tmp_path / "warm"
+    result = run_mkdocs_build(warm, config)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    text = config.read_text(encoding="utf-8")
+    assert "  - hooks/search_sections.py\n" in text
+    config.write_text(text.replace("  - hooks/search_sections.py\n", ""), encoding="utf-8")
+    plain = tmp_path / "plain"
+    result = run_mkdocs_build(plain, config)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+    index = "search/search_index.json"
+    expected = (plain / index).read_text(encoding="utf-8")
+    assert len(json.loads(expected)["docs"]) > 300
+    assert (built_site / index).read_text(encoding="utf-8") == expected
+    assert (warm / index).read_text(encoding="utf-8") == expected
