@@ -73,9 +73,15 @@ def _attributes(tag: str) -> list[tuple[str, str | None]]:
     return parser.attrs
 
 
-# `<a href="../x/">` with one plain relative href (no scheme, entity or protocol-relative
-# start) needs no parsing: most links on a page look like this.
-PLAIN_RELATIVE_A = re.compile(r'<a href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^"&:]*"(?:\s+(?!href)[a-z-]+(?:="[^"]*")?)*\s*>')
+# `<a class="x" href="../x/">` with one plain relative href (no scheme, entity or
+# protocol-relative start) and other attributes in plain double quotes needs no change: most
+# links on a page look like this (navigation, permalinks, code line anchors).
+_PLAIN_ATTRIBUTE = r'\s+(?!href)[a-z-]+(?:="[^"]*")?'
+_PLAIN_RELATIVE_REST = rf'(?:{_PLAIN_ATTRIBUTE})*\s+href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^"&:]*"(?:{_PLAIN_ATTRIBUTE})*\s*>'
+PLAIN_RELATIVE_A = re.compile("<a" + _PLAIN_RELATIVE_REST)
+# The `<a>` tags that may need a change. The lookahead lets the regex engine pass over plain
+# ones without calling back into Python for each of the hundred-odd links on a page.
+A_TAG_TO_CHECK = re.compile(rf"<a(?!{_PLAIN_RELATIVE_REST})(?:{_ATTRIBUTE})*\s*/?>", re.IGNORECASE)
 
 
 def _render_a(attrs: list[tuple[str, str | None]], self_closing: bool) -> str:
@@ -133,7 +139,7 @@ def harden_links(page_html: str, site_host: str) -> tuple[str, list[str]]:
             return tag
         return _render_a(attrs, tag.endswith("/>"))
 
-    return A_TAG.sub(fix, page_html), removed
+    return A_TAG_TO_CHECK.sub(fix, page_html), removed
 
 
 # --- the page head ---------------------------------------------------------------------

@@ -75,6 +75,25 @@ def test_external_link_keeps_its_rel_values():
     assert result == '<a href="//github.com/x/edit/main/a.md" title="a &amp; b" rel="edit noopener">e</a>'
 
 
+@pytest.mark.parametrize("source, expected", [
+    # Attributes before the href: the fast path must still see an unsafe or external one.
+    ('<a class="headerlink" href="javascript:x()" aria-label="링크">¶</a>',
+     '<a class="headerlink" aria-label="링크">¶</a>'),
+    ('<a id="l1" name="l1" href="https://evil.example/">1</a>',
+     '<a id="l1" name="l1" href="https://evil.example/" rel="noopener">1</a>'),
+    # A second href is never taken for plain.
+    ('<a class="x" href="../a/" href="javascript:x()">t</a>', '<a class="x">t</a>'),
+    ('<A CLASS="x" HREF="javascript:x()">t</A>', '<a class="x">t</A>'),
+    # Plain relative links with attributes before the href are left exactly as written.
+    ('<a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a>',
+     '<a id="__codelineno-0-1" name="__codelineno-0-1" href="#__codelineno-0-1"></a>'),
+    ('<a class="md-nav__link" title="a > b" href="../http/">HTTP</a>',
+     '<a class="md-nav__link" title="a > b" href="../http/">HTTP</a>'),
+])
+def test_links_with_attributes_before_the_href(source, expected):
+    assert security.harden_links(source, SITE_HOST)[0] == expected
+
+
 def test_a_quoted_angle_bracket_does_not_end_the_tag():
     source = '<a title="a > b" href="javascript:x()">t</a>'
     assert security.harden_links(source, SITE_HOST)[0] == '<a title="a &gt; b">t</a>'
