@@ -14,6 +14,7 @@ out for one mention with a leading backslash: `\\404`, `\\GET` (the backslash is
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -230,7 +231,12 @@ class _State:
             self.mentions.append(Mention(target, self.section, linked=False))
 
     def relative(self, target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(self.src_uri) or ".")
+        return _relative_path(target, posixpath.dirname(self.src_uri) or ".")
+
+
+# relpath looks up the working directory on every call; a site links the same few hundred
+# reference pages from each folder of notes over and over.
+_relative_path = functools.lru_cache(maxsize=4096)(posixpath.relpath)
 
 
 def _skip_front_matter(lines: list[str], out: list[str]) -> int:
