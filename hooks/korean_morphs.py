@@ -16,6 +16,7 @@ separator and the analyser version), so a rebuild splits and assembles only chan
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -205,6 +206,17 @@ def default_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:
         return [[(t.form, t.tag) for t in result] for result in kiwi.tokenize(words)]
 
     return tokenize
+
+
+@functools.lru_cache(maxsize=1)
+def kept_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:
+    """default_tokenizer, loaded at most once per process.
+
+    Loading the model takes seconds and hundreds of MiB. A build loads it only for words it has
+    not seen, and then lets it go; `mkdocs serve` keeps it, because a writer's every edit brings
+    new words and each rebuild would otherwise load it again.
+    """
+    return default_tokenizer()
 
 
 class Analyser:

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs
+from korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
 from search_sections import search_plugin
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
@@ -31,6 +31,19 @@ SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (ove
 MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
 CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
 ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph fields
+
+
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def tokenizer_factory():
+    """The model stays loaded between `mkdocs serve` rebuilds; a build lets it go."""
+    return kept_tokenizer if _serving else default_tokenizer
 
 
 def search_plugin_config(config: MkDocsConfig):
@@ -75,7 +88,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     cache = MorphCache(root / CACHE)
     entries = EntryCache(root / ENTRY_CACHE)
-    analyser = Analyser(cache)
+    analyser = Analyser(cache, tokenizer_factory=tokenizer_factory())
     add_morphs(index, analyser, entry_cache=entries)
     if analyser.analysed:
         cache.save()
@@ -84,6 +97,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         "korean_search: %d of %d entries from the cache, %d new words analysed",
         len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
     )
-    # Release the caches (and the model, if it loaded) before serialising the index.
+    # Release the caches (and the model, if it loaded and is not kept) before serialising the index.
     del cache, entries, analyser
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

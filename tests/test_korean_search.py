@@ -124,6 +124,24 @@ def test_second_add_morphs_uses_entry_cache(tmp_path, monkeypatch):
     assert EntryCache(entries, analyser_version="old").entries == {}
 
 
+def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
+    import korean_search
+
+    loads = []
+    monkeypatch.setattr(korean_morphs, "default_tokenizer", lambda: loads.append(1) or (lambda words: [[(w, "NNG")] for w in words]))
+    korean_morphs.kept_tokenizer.cache_clear()
+    try:
+        korean_search.on_startup(command="serve", dirty=False)
+        for _ in range(3):  # three rebuilds, each with a word the cache has not seen
+            Analyser(MorphCache(None), tokenizer_factory=korean_search.tokenizer_factory()).analyse(["새낱말"])
+        assert loads == [1]
+        korean_search.on_startup(command="build", dirty=False)
+        assert korean_search.tokenizer_factory() is korean_search.default_tokenizer  # a build lets it go
+    finally:
+        korean_morphs.kept_tokenizer.cache_clear()
+        korean_search.on_startup(command="build", dirty=False)
+
+
 def test_cache_of_another_analyser_version_is_ignored(tmp_path):
     path = tmp_path / "morphs.json"
     old = MorphCache(path, analyser_version="old")
