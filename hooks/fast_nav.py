@@ -16,8 +16,8 @@ same HTML over and over, and this hook hands Jinja Material's own templates with
 The HTML is the same but for whitespace between tags (tests/test_fast_nav.py builds the site with
 and without the hook and compares every page's navigation). If a Material release changes the
 templates so that a change no longer applies, the build warns (and so fails under `strict`)
-instead of guessing. On a site of 1,000 notes the two changes took the navigation from about a
-quarter of the build to a few percent (bench/README.md).
+instead of guessing. On a site of 1,000 notes the memo halved the time spent drawing the
+navigation, from about 2.4 s to 1.2 s of the build (bench/README.md).
 """
 
 from __future__ import annotations
