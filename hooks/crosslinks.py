@@ -37,8 +37,9 @@ BACKLINKS_TITLE = "이 주제를 다루는 노트"
 
 linker: MentionLinker | None = None
 template: Template | None = None
-# Per build: the linking result of each note, then the notes that mention each reference page.
-results: dict[str, tuple[Page, Result]] = {}
+# Per build: the linking result of each note until its HTML is ready (then only its backlinks are
+# kept), and the notes that mention each reference page.
+results: dict[str, Result] = {}
 backlinks: dict[str, list[Backlink]] = defaultdict(list)
 
 
@@ -70,14 +71,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     if not is_note(page):
         return markdown
     result = linker.link(markdown, page.file.src_uri)
-    results[page.file.src_uri] = (page, result)
+    results[page.file.src_uri] = result
     return result.markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    if page.file.src_uri not in results:
+    result = results.pop(page.file.src_uri, None)
+    if result is None:
         return html
-    _, result = results[page.file.src_uri]
     sections = section_anchors(result.headings, _flatten(page.toc))
     for mention in result.mentions:
         anchor, title = sections[mention.section]
