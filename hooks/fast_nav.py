@@ -106,7 +106,8 @@ def nav_memo(prune: bool):
 
     @pass_context
     def draw(context, render, nav_item, path, level, parent=None):
-        key = memo_key(nav_item, path, level, lambda target: context.environment.filters["url"](context, target), prune)
+        url = context.environment.filters["url"]  # MkDocs' filter, as wrapped by the blog plugin
+        key = memo_key(nav_item, path, level, lambda target: url(context, target), prune)
         if key is None:
             return render(nav_item, path, level, parent)
         if key not in drawn:

@@ -59,7 +59,9 @@ class BuildCache:
     def changed(self) -> bool:
         return bool(self.added) or len(self.seen) != len(self.entries)
 
-    def save(self) -> None:
-        if self.path is None or not self.changed:
+    def save(self, keep_unseen: bool = False) -> None:
+        """Write the entries of this build; with `keep_unseen` (a build of only some pages), all."""
+        if self.path is None or not (self.added if keep_unseen else self.changed):
             return
-        write_json(self.path, {"version": self.version, "entries": {k: self.entries[k] for k in sorted(self.seen)}})
+        kept = self.entries if keep_unseen else {k: self.entries[k] for k in self.seen}
+        write_json(self.path, {"version": self.version, "entries": dict(sorted(kept.items()))})

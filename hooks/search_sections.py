@@ -20,7 +20,6 @@ from pathlib import Path
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from json_cache import BuildCache
 
@@ -96,6 +95,14 @@ def search_plugin(config: MkDocsConfig):
     return None
 
 
+_dirty = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty
+    _dirty = dirty
+
+
 def on_config(config: MkDocsConfig) -> None:
     # Runs after the search plugin's on_config, which makes a new index for every build.
     plugin = search_plugin(config)
@@ -105,11 +112,11 @@ def on_config(config: MkDocsConfig) -> None:
     plugin.search_index = CachedSearchIndex(SectionCache(root / CACHE), **plugin.config)
 
 
-@event_priority(50)  # before the search plugin writes the index; the cache is complete by then
 def on_post_build(config: MkDocsConfig) -> None:
     plugin = search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if isinstance(index, CachedSearchIndex):
         log.debug("search_sections: %d of %d pages from the cache", len(index.cache.seen) - index.cache.added,
                   len(index.cache.seen))
-        index.cache.save()
+        # A dirty build indexes only the pages it rebuilt; the others keep their sections.
+        index.cache.save(keep_unseen=_dirty)

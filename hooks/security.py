@@ -77,7 +77,9 @@ def _attributes(tag: str) -> list[tuple[str, str | None]]:
 # protocol-relative start) and other attributes in plain double quotes needs no change: most
 # links on a page look like this (navigation, permalinks, code line anchors).
 _PLAIN_ATTRIBUTE = r'\s+(?!href)[a-z-]+(?:="[^"]*")?'
-_PLAIN_RELATIVE_REST = rf'(?:{_PLAIN_ATTRIBUTE})*\s+href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^"&:]*"(?:{_PLAIN_ATTRIBUTE})*\s*>'
+_PLAIN_RELATIVE_REST = (
+    rf'(?:{_PLAIN_ATTRIBUTE})*\s+href="(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^"&:]*"(?:{_PLAIN_ATTRIBUTE})*\s*>'
+)
 PLAIN_RELATIVE_A = re.compile("<a" + _PLAIN_RELATIVE_REST)
 # The `<a>` tags that may need a change. The lookahead lets the regex engine pass over plain
 # ones without calling back into Python for each of the hundred-odd links on a page.

@@ -70,6 +70,11 @@ def test_the_file_keeps_the_pages_of_the_last_build_only(tmp_path):
     entries(CachedSearchIndex, edited, cache=cache)
     cache.save()
     assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 1
+    # A dirty build (`mkdocs serve --dirty`) indexes only the edited page: the others stay.
+    cache = SectionCache(path)
+    entries(CachedSearchIndex, [page("no h1", PAGES["no h1"])], cache=cache)
+    cache.save(keep_unseen=True)
+    assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 2
     # Another Material version reads as an empty cache.
     assert SectionCache(path, cache_version="mkdocs-material 0.0.0, sections 1").entries == {}
 
