@@ -128,7 +128,11 @@ def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
     import korean_search
 
     loads = []
-    monkeypatch.setattr(korean_morphs, "default_tokenizer", lambda: loads.append(1) or (lambda words: [[(w, "NNG")] for w in words]))
+    def load_model():
+        loads.append(1)
+        return lambda words: [[(word, "NNG")] for word in words]
+
+    monkeypatch.setattr(korean_morphs, "default_tokenizer", load_model)
     korean_morphs.kept_tokenizer.cache_clear()
     try:
         korean_search.on_startup(command="serve", dirty=False)
