@@ -2,7 +2,8 @@
 
 - Search index entries gain `morphs` and `title_morphs` fields of Korean morpheme forms of
   their text and title (see korean_morphs.py); `plugins.search.fields` in mkdocs.yml makes
-  Material's worker index them.
+  Material's worker index them. They are added in memory, just before the search plugin
+  writes the index, so the index is serialised once.
 - `assets/javascripts/lunr/min/lunr.ko.min.js`, which Material's search worker loads for
   `lang: ko`, is rebuilt from the installed Material copy plus
   overrides/assets/javascripts/korean-search.js, which strips particles and endings from
@@ -11,7 +12,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -34,11 +34,12 @@ ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph field
 
 
 _serving = False
+_dirty = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
 
 
 def tokenizer_factory():
@@ -79,12 +80,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-50)  # after the search plugin has written the index (priority 0)
+@event_priority(50)  # before the search plugin writes the index (priority 0)
 def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
+    search = search_plugin(config)
+    if not getattr(search, "search_index", None):  # search is disabled
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
+    # The entries of this build, in memory: the plugin writes them with the new fields.
+    index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
     root = Path(config.config_file_path).parent
     cache = MorphCache(root / CACHE)
     entries = EntryCache(root / ENTRY_CACHE)
@@ -92,11 +94,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     add_morphs(index, analyser, entry_cache=entries)
     if analyser.analysed:
         cache.save()
-    entries.save()
+    # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
+    entries.save(keep_unseen=_dirty)
     log.debug(
         "korean_search: %d of %d entries from the cache, %d new words analysed",
         len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
     )
-    # Release the caches (and the model, if it loaded and is not kept) before serialising the index.
-    del cache, entries, analyser
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

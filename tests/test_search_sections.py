@@ -28,11 +28,15 @@ def page(name, html, **meta):
     return SimpleNamespace(content=html, toc=[], url=f"{name.replace(' ', '-')}/", title=f"{name} 제목", meta=meta)
 
 
-def entries(index_class, pages, **kwargs):
+def search_index(index_class, pages, **kwargs):
     index = index_class(**kwargs, **CONFIG)
     for item in pages:
         index.add_entry_from_context(item)
-    return index.entries
+    return index
+
+
+def entries(index_class, pages, **kwargs):
+    return search_index(index_class, pages, **kwargs).entries
 
 
 def all_pages():
@@ -79,6 +83,36 @@ def test_the_file_keeps_the_pages_of_the_last_build_only(tmp_path):
     assert SectionCache(path, cache_version="mkdocs-material 0.0.0, sections 1").entries == {}
 
 
+def test_the_index_is_materials_index_written_as_utf8(tmp_path):
+    """A whole build, then a dirty one that rebuilt one page: Material's JSON, without escapes."""
+    edited = [page("plain", PAGES["plain"] + "<p>고친 문장</p>")]
+    for prev in (None, "dirty"):
+        material_whole = search_index(SearchIndex, all_pages())
+        material = search_index(SearchIndex, edited) if prev else material_whole
+        expected = material.generate_search_index(material_whole if prev else None)
+
+        cache = SectionCache(None)
+        whole = search_index(CachedSearchIndex, all_pages(), cache=cache)
+        index = search_index(CachedSearchIndex, edited, cache=cache) if prev else whole
+        assert index.generate_search_index(whole if prev else None) == search_sections.EMPTY_INDEX
+        written = tmp_path / "search_index.json"
+        search_sections.write_index(written, index.index_config(), index.entries)
+
+        assert "\\u" in expected and "쿠키" in written.read_text(encoding="utf-8")
+        same = json.dumps(json.loads(expected), ensure_ascii=False, separators=(",", ":"))
+        assert written.read_bytes() == same.encode("utf-8")
+    docs = json.loads(written.read_text(encoding="utf-8"))["docs"]
+    assert len(docs) == len(entries(SearchIndex, all_pages()))
+    assert sum("고친 문장" in doc["text"] for doc in docs) == 1
+
+
+def test_an_empty_index_is_written_as_material_writes_it(tmp_path):
+    written = tmp_path / "search_index.json"
+    search_sections.write_index(written, CONFIG, [])
+    assert written.read_text(encoding="utf-8") == SearchIndex(**CONFIG).generate_search_index(None)
+    assert json.loads(search_sections.EMPTY_INDEX) == {"config": {}, "docs": []}
+
+
 def test_the_site_has_the_same_search_index_without_the_hook(built_site, project_copy, tmp_path):
     """Built without the hook, and with it from the sections the first build kept: the same index."""
     if (ROOT / ".cache").is_dir():
@@ -98,7 +132,7 @@ def test_the_site_has_the_same_search_index_without_the_hook(built_site, project
     assert result.returncode == 0, result.stderr[-3000:]
 
     index = "search/search_index.json"
-    expected = (plain / index).read_text(encoding="utf-8")
-    assert len(json.loads(expected)["docs"]) > 300
-    assert (built_site / index).read_text(encoding="utf-8") == expected
-    assert (warm / index).read_text(encoding="utf-8") == expected
+    expected = json.loads((plain / index).read_text(encoding="utf-8"))  # Material's, with \uXXXX escapes
+    assert len(expected["docs"]) > 300
+    assert json.loads((built_site / index).read_text(encoding="utf-8")) == expected
+    assert (warm / index).read_bytes() == (built_site / index).read_bytes()

@@ -149,6 +149,11 @@ def test_dirty_serve_rebuilds_the_edited_note_and_keeps_the_reference_pages(proj
         index_after = json.loads(server.page("search/search_index.json")[1])["docs"]
         assert {d["location"] for d in index_after} == {d["location"] for d in index_before}
         assert any("고친 문장입니다." in d["text"] for d in index_after if d["location"].startswith(note))
+        # Every other page keeps its Korean search fields (hooks/korean_search.py).
+        def morphs(docs):
+            return {d["location"]: d.get("morphs") for d in docs if not d["location"].startswith(note)}
+
+        assert morphs(index_after) == morphs(index_before) and any(morphs(index_after).values())
         assert "Traceback" not in server.text()
     finally:
         server.stop()
