@@ -38,7 +38,7 @@ log = logging.getLogger("mkdocs.hooks.search_sections")
 
 CACHE = Path(".cache") / "search-sections" / "sections.json"
 # Bump REVISION when what is stored changes; a new Material version starts a new cache by itself.
-REVISION = 1
+REVISION = 2
 VERSION = f"mkdocs-material {version('mkdocs-material')}, sections {REVISION}"
 
 StoredSection = list  # [id or None, title or None, text]: what create_entry_for_section reads
@@ -47,14 +47,17 @@ StoredSection = list  # [id or None, title or None, text]: what create_entry_for
 def split(html: str) -> list[StoredSection]:
     """The page's sections as Material's parser finds them, without the excluded ones.
 
-    Material's entry code tests whether a section has any title parts and joins the parts, so
-    the joined title is kept, or None when there were no parts.
+    Material's entry code tests whether a section has any title parts, then joins and strips
+    them, and joins and strips the text. So the title is kept joined and stripped, or None when
+    there were no parts, and the text joined and stripped. Joining one string and stripping a
+    stripped one give back the same string, so the entry shares it with the cache instead of
+    holding a copy until the build ends.
     """
     parser = Parser()
     parser.feed(html)
     parser.close()
     return [
-        [section.id, "".join(section.title) if section.title else None, "".join(section.text)]
+        [section.id, "".join(section.title).strip() if section.title else None, "".join(section.text).strip()]
         for section in parser.data
         if not section.is_excluded()
     ]

@@ -60,8 +60,12 @@ def test_entries_from_the_cache_are_materials_entries(tmp_path):
     again = SectionCache(tmp_path / "sections.json")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search_sections, "split", no_parsing)
-        assert entries(CachedSearchIndex, all_pages(), cache=again) == expected
+        found = entries(CachedSearchIndex, all_pages(), cache=again)
+    assert found == expected
     assert again.added == 0 and not again.changed
+    # An entry holds the cached text itself, not a copy of it.
+    cached_texts = {id(stored[2]) for sections in again.entries.values() for stored in sections}
+    assert all(id(entry["text"]) in cached_texts for entry in found if entry["text"])
 
 
 def test_the_file_keeps_the_pages_of_the_last_build_only(tmp_path):
@@ -80,7 +84,7 @@ def test_the_file_keeps_the_pages_of_the_last_build_only(tmp_path):
     cache.save(keep_unseen=True)
     assert len(json.loads(path.read_text(encoding="utf-8"))["entries"]) == 2
     # Another Material version reads as an empty cache.
-    assert SectionCache(path, cache_version="mkdocs-material 0.0.0, sections 1").entries == {}
+    assert SectionCache(path, cache_version="mkdocs-material 0.0.0, sections 0").entries == {}
 
 
 def test_the_index_is_materials_index_written_as_utf8(tmp_path):
