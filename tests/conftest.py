@@ -42,6 +42,29 @@ def run_mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml"):
     )
 
 
+def build_ok(site_dir: Path, config: Path) -> Path:
+    """`site_dir` after a `mkdocs build --strict` of `config` that must succeed."""
+    result = run_mkdocs_build(site_dir, config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+def use_build_cache(project: Path) -> None:
+    """Give a project copy the caches of this run's build (Korean analysis, search sections)."""
+    import shutil
+
+    if (ROOT / ".cache").is_dir():
+        shutil.copytree(ROOT / ".cache", project / ".cache", dirs_exist_ok=True)
+
+
+def drop_hook(config: Path, hook: str) -> None:
+    """Take `hooks/<hook>` out of the hooks list of `config`, to build the site without it."""
+    text = config.read_text(encoding="utf-8")
+    line = f"  - hooks/{hook}\n"
+    assert line in text
+    config.write_text(text.replace(line, ""), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The project's site, built once per test run with `mkdocs build --strict`."""

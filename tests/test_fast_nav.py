@@ -1,7 +1,6 @@
 """hooks/fast_nav.py: Material's navigation drawn with less work, the same HTML."""
 
 import re
-import shutil
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -9,7 +8,7 @@ from types import SimpleNamespace
 import material
 import pytest
 
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, build_ok, drop_hook, use_build_cache
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from fast_nav import (  # noqa: E402
@@ -119,14 +118,9 @@ def test_the_memo_draws_an_item_once_per_key():
 def test_every_page_has_the_same_navigation_without_the_hook(built_site, project_copy, tmp_path):
     """The site built without the hook draws the same primary navigation on every page."""
     config = project_copy / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "  - hooks/fast_nav.py\n" in text
-    config.write_text(text.replace("  - hooks/fast_nav.py\n", ""), encoding="utf-8")
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", project_copy / ".cache")  # Korean analysis, unchanged
-    plain = tmp_path / "plain"
-    result = run_mkdocs_build(plain, config)
-    assert result.returncode == 0, result.stderr[-3000:]
+    drop_hook(config, "fast_nav.py")
+    use_build_cache(project_copy)
+    plain = build_ok(tmp_path / "plain", config)
 
     def navigation(site: Path, page: Path) -> str:
         match = PRIMARY_NAV.search((site / page).read_text(encoding="utf-8"))

@@ -1,14 +1,13 @@
 """hooks/search_sections.py: Material's search index from cached page sections, the same index."""
 
 import json
-import shutil
 from types import SimpleNamespace
 
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
 import search_sections
-from conftest import ROOT, run_mkdocs_build
+from conftest import build_ok, drop_hook, use_build_cache
 from search_sections import CachedSearchIndex, SectionCache
 
 CONFIG = {"lang": ["ko"], "separator": r"[\s]+", "pipeline": [], "fields": {}}
@@ -119,21 +118,12 @@ def test_an_empty_index_is_written_as_material_writes_it(tmp_path):
 
 def test_the_site_has_the_same_search_index_without_the_hook(built_site, project_copy, tmp_path):
     """Built without the hook, and with it from the sections the first build kept: the same index."""
-    if (ROOT / ".cache").is_dir():
-        shutil.copytree(ROOT / ".cache", project_copy / ".cache")  # Korean analysis, sections
-    kept = project_copy / search_sections.CACHE
-    assert kept.is_file()  # the first build (built_site) stored every page's sections
+    use_build_cache(project_copy)
+    assert (project_copy / search_sections.CACHE).is_file()  # the first build stored every page's sections
     config = project_copy / "mkdocs.yml"
-    warm = tmp_path / "warm"
-    result = run_mkdocs_build(warm, config)
-    assert result.returncode == 0, result.stderr[-3000:]
-
-    text = config.read_text(encoding="utf-8")
-    assert "  - hooks/search_sections.py\n" in text
-    config.write_text(text.replace("  - hooks/search_sections.py\n", ""), encoding="utf-8")
-    plain = tmp_path / "plain"
-    result = run_mkdocs_build(plain, config)
-    assert result.returncode == 0, result.stderr[-3000:]
+    warm = build_ok(tmp_path / "warm", config)
+    drop_hook(config, "search_sections.py")
+    plain = build_ok(tmp_path / "plain", config)
 
     index = "search/search_index.json"
     expected = json.loads((plain / index).read_text(encoding="utf-8"))  # Material's, with \uXXXX escapes
