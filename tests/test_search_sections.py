@@ -128,5 +128,6 @@ def test_the_site_has_the_same_search_index_without_the_hook(built_site, project
     index = "search/search_index.json"
     expected = json.loads((plain / index).read_text(encoding="utf-8"))  # Material's, with \uXXXX escapes
     assert len(expected["docs"]) > 300
-    assert json.loads((built_site / index).read_text(encoding="utf-8")) == expected
+    site_index = (built_site / index).read_text(encoding="utf-8")
+    assert json.loads(site_index) == expected and "쿠키" in site_index  # the same index, in UTF-8
     assert (warm / index).read_bytes() == (built_site / index).read_bytes()
