@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from browser import draw_diagrams
-from conftest import ROOT, run_mkdocs_build
+from conftest import ROOT, build_ok
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -350,10 +350,7 @@ def payload_site(tmp_path_factory) -> Path:
             shutil.copy2(source, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     add_payloads(project)
-    site = project.parent / "site"
-    result = run_mkdocs_build(site, project / "mkdocs.yml")
-    assert result.returncode == 0, result.stderr[-4000:]
-    return site
+    return build_ok(project.parent / "site", project / "mkdocs.yml")
 
 
 @contextmanager
