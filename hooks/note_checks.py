@@ -8,6 +8,7 @@ every page is rendered, in `on_env`, which still comes before any page is writte
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from note_lint import Link, check_anchors, check_note
+from studysite.untrusted import MAX_NOTE_BYTES, front_matter_problems, is_inside, links_outside, source_problems
+
+# Folders whose files end up in the site or in a page.
+SOURCE_FOLDERS = ("docs", "overrides", "data", "examples")
 
 # src_uri -> (file as named in messages, links with anchors), from the last on_files.
 _anchored: dict[str, tuple[str, list[Link]]] = {}
@@ -32,20 +37,45 @@ def _snippet_bases(config: MkDocsConfig, root: Path) -> list[Path]:
     return [root / base for base in ([bases] if isinstance(bases, str) else bases)]
 
 
+def template_exists(config: MkDocsConfig):
+    """A predicate: is `name` a file inside one of the theme's folders?"""
+    dirs = [os.path.realpath(d) for d in config.theme.dirs]
+
+    def exists(name: str) -> bool:
+        return any(os.path.isfile(os.path.join(d, name)) and is_inside(os.path.join(d, name), d) for d in dirs)
+
+    return exists
+
+
 @event_priority(-100)  # After the hooks and plugins that add generated pages.
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     bases = _snippet_bases(config, root)
     pages = {f.src_uri for f in files.documentation_pages()}
-    problems = []
+    problems = links_outside(root, SOURCE_FOLDERS)
     _anchored.clear()
+    theme_file = template_exists(config)
+    for file in list(files):
+        # A file of docs/ or of the theme folder that resolves outside the repository (the
+        # symlink itself is reported above) must never be read or copied.
+        if file.generated_by is None and file.abs_src_path and not is_inside(file.abs_src_path, root):
+            for folder in (config.docs_dir, config.theme.custom_dir):
+                if folder and Path(file.abs_src_path).is_relative_to(folder):
+                    files.remove(file)
     for file in files.documentation_pages():
         if file.generated_by is not None or not file.abs_src_path:
             continue
         path = Path(file.abs_src_path)
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        found, anchored = check_note(path.read_bytes(), display, file.src_uri, bases, pages.__contains__)
-        problems += found
+        data = path.read_bytes()
+        found = source_problems(data.decode("utf-8", errors="replace"), len(data), display)
+        if len(data) > MAX_NOTE_BYTES:
+            problems += found  # too large to look at further
+            continue
+        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        found += front_matter_problems(text, display, theme_file)
+        checked, anchored = check_note(data, display, file.src_uri, bases, pages.__contains__, root)
+        problems += sorted(found + checked, key=lambda p: p.line)
         _anchored[file.src_uri] = (display, anchored)
     if problems:
         _fail("invalid notes", problems)

@@ -15,6 +15,7 @@ Lines are those of the file on disk (front matter included), so an editor jumps 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -92,9 +93,12 @@ def check_admonitions(text: str, display: str, known: frozenset[str] = ADMONITIO
     return problems
 
 
-def check_snippets(text: str, display: str, base_paths: list[Path]) -> list[Problem]:
-    """Every `--8<--` include must name an existing file under one of `base_paths`."""
-    problems = []
+MAX_SNIPPET_BYTES = 256 * 1024
+MAX_SNIPPET_DEPTH = 4
+
+
+def _snippet_names(text: str):
+    """(line, name as written) of every `--8<--` include in `text`."""
     in_block = False
     # Snippets are expanded before code fences are parsed, so markers inside fences count.
     for number, line in enumerate(text.splitlines(), start=1):
@@ -110,11 +114,57 @@ def check_snippets(text: str, display: str, base_paths: list[Path]) -> list[Prob
             if not match:
                 continue
             name = match.group(1) or match.group(2)
-        if "://" in name:
-            continue
+        yield number, name
+
+
+def _snippet_path_problem(path: str) -> str | None:
+    """Why a snippet path may not be used, or None. Only plain relative paths are included."""
+    if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", path) or path.startswith("//"):
+        return f"included file {path!r} is a URL; only files of the repository can be included"
+    if path.startswith(("/", "\\", "~")) or re.match(r"[a-zA-Z]:", path):
+        return f"included file {path!r} is an absolute path; write it relative to the repository"
+    if ".." in re.split(r"[\\/]", path):
+        return f"included file {path!r} climbs out with ..; write it relative to the repository"
+    return None
+
+
+def check_snippets(text: str, display: str, base_paths: list[Path], root: Path | None = None,
+                   depth: int = 0, seen: set | None = None) -> list[Problem]:
+    """Every `--8<--` include must name an existing UTF-8 file under one of `base_paths`.
+
+    With `root`, an included file must also resolve (symbolic links followed) inside it, and
+    the files it includes in turn are checked the same way, each problem at its own line.
+    """
+    problems = []
+    seen = set() if seen is None else seen
+    for number, name in _snippet_names(text):
         path = SNIPPET_SPEC.sub("", name)
-        if not any((base / path).is_file() for base in base_paths):
+        refused = _snippet_path_problem(path)
+        if refused:
+            problems.append(Problem(display, number, "snippet", refused))
+            continue
+        found = next((base / path for base in base_paths if (base / path).is_file()), None)
+        if found is None:
             problems.append(Problem(display, number, "snippet", f"included file {path!r} not found"))
+            continue
+        if root is None:
+            continue
+        real = os.path.realpath(found)
+        if not real.startswith(os.path.realpath(root) + os.sep):
+            problems.append(Problem(display, number, "snippet", f"included file {path!r} resolves outside the repository"))
+            continue
+        if real in seen:
+            continue
+        seen.add(real)
+        shown = Path(real).relative_to(os.path.realpath(root)).as_posix()
+        data = Path(real).read_bytes()
+        if len(data) > MAX_SNIPPET_BYTES:
+            problems.append(Problem(display, number, "snippet", f"included file {path!r} is larger than {MAX_SNIPPET_BYTES:,} bytes"))
+            continue
+        included, decode_problems = decode(data, shown)
+        problems += decode_problems
+        if included is not None and depth < MAX_SNIPPET_DEPTH:
+            problems += check_snippets(included, shown, base_paths, root, depth + 1, seen)
     return problems
 
 
@@ -174,13 +224,14 @@ def check_anchors(links: list[Link], display: str, src_uri: str, anchors_of: Cal
     return problems
 
 
-def check_note(data: bytes, display: str, src_uri: str, base_paths: list[Path], is_page: Callable[[str], bool]):
+def check_note(data: bytes, display: str, src_uri: str, base_paths: list[Path], is_page: Callable[[str], bool],
+               root: Path | None = None):
     """All source checks of one note: (problems, links whose anchors are checked after rendering)."""
     text, problems = decode(data, display)
     if text is None:
         return problems, []
     problems += check_admonitions(text, display)
-    problems += check_snippets(text, display, base_paths)
+    problems += check_snippets(text, display, base_paths, root)
     link_problems, anchored = check_link_targets(find_links(text, src_uri), display, is_page)
     problems += link_problems
     return sorted(problems, key=lambda p: p.line), anchored

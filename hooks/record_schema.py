@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from yaml_lines import Entry, Problem
+from yaml_lines import Entry, Problem, short_repr
 
 # Fenced code in a data field would end the generated page's own fence early.
 FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
@@ -86,18 +86,18 @@ def _problem_with(value, spec: Field) -> str | None:
             return f"expected a list of names, got {_describe(value)}"
     if spec.choices and value not in spec.choices:
         allowed = ", ".join(str(c) for c in spec.choices)
-        return f"unknown value {value!r} (allowed: {allowed})"
+        return f"unknown value {short_repr(value)} (allowed: {allowed})"
     return None
 
 
 def _url_problem(value: str) -> str | None:
     parts = urlsplit(value)
     if parts.scheme != "https" or not parts.netloc or re.search(r"[\s()<>\"']", value):
-        return f"malformed URL {value!r} (expected https://host/path)"
+        return f"malformed URL {short_repr(value)} (expected https://host/path)"
     return None
 
 
 def _describe(value) -> str:
     if value is None:
         return "nothing"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {short_repr(value)}"

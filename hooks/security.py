@@ -8,18 +8,12 @@ tests/test_security.py calls directly:
   link text stays visible and inert. Links to another host get `rel="noopener"` and open
   in the same tab (no `target`): the reader decides about new tabs, every external link
   behaves the same, and nothing from another origin gets a handle on this window.
-- `escape_head`: Material writes `page.title | striptags` into `<title>` and
-  `page.meta.description` into `<meta name="description" content="...">` without
-  escaping (MkDocs' Jinja environment has no autoescape, and `striptags` un-escapes
-  entities). A data summary or heading with `">` or `</title>` would otherwise break out
-  into markup. The exact strings Material wrote are found and replaced by escaped ones.
 - `fill_csp`: the policy in overrides/partials/csp.html allows scripts from the site
   itself plus the SHA-256 hashes of Material's own inline scripts. Only scripts whose text
   matches one of Material's inline script templates are hashed, so a script that reaches
   the page any other way (raw HTML in a note, an escaping bug) stays blocked.
-- `content_problems`: raw `<script>` elements and `on...=` handler attributes in a
-  note's HTML are reported as warnings (`mkdocs build --strict` fails): the CSP would
-  block them in the browser anyway, so the author learns about it at build time.
+- Escaping of what the theme prints and the refusal of raw HTML in notes live in
+  `studysite.untrusted` (hooks/untrusted.py) and the `htmltitle` block of overrides/main.html.
 """
 
 from __future__ import annotations
@@ -45,7 +39,6 @@ EXECUTABLE_TYPES = ("", "text/javascript", "application/javascript", "module")
 # A start tag with attribute-aware matching, so a quoted `>` does not end the tag early.
 _ATTRIBUTE = r"""\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"""
 A_TAG = re.compile(rf"<a(?:{_ATTRIBUTE})*\s*/?>", re.IGNORECASE)
-ANY_TAG = re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*)((?:{_ATTRIBUTE})*)\s*/?>")
 INLINE_SCRIPT = re.compile(r"<script((?:" + _ATTRIBUTE + r")*)\s*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
 # Browsers drop ASCII tab and newline anywhere in a URL and leading spaces/controls.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
@@ -144,47 +137,6 @@ def harden_links(page_html: str, site_host: str) -> tuple[str, list[str]]:
     return A_TAG_TO_CHECK.sub(fix, page_html), removed
 
 
-# --- the page head ---------------------------------------------------------------------
-
-
-def escape_head(page_html: str, titles: list[str], descriptions: list[str]) -> str:
-    """Escape the first `<title>` and description meta if they hold one of the given raw texts.
-
-    `titles` and `descriptions` are the candidate raw strings Material's template may have
-    written (it picks one of several sources); the first exact match is replaced.
-    """
-    start = page_html.find("<title>")
-    if start != -1:
-        body_start = start + len("<title>")
-        for raw in titles:
-            if raw and page_html.startswith(raw + "</title>", body_start):
-                page_html = page_html[:body_start] + html.escape(raw, quote=False) + page_html[body_start + len(raw) :]
-                break
-    prefix = '<meta name="description" content="'
-    start = page_html.find(prefix)
-    if start != -1:
-        body_start = start + len(prefix)
-        for raw in descriptions:
-            if raw and page_html.startswith(raw + '">', body_start):
-                page_html = page_html[:body_start] + html.escape(raw, quote=True) + page_html[body_start + len(raw) :]
-                break
-    return page_html
-
-
-def material_title_candidates(page_title: str | None, meta_title: str | None, site_name: str) -> list[str]:
-    """The strings Material's `htmltitle` block can put inside `<title>` (see base.html)."""
-    candidates = []
-    if meta_title:
-        candidates.append(f"{meta_title} - {site_name}")
-    if page_title:
-        # Jinja's `striptags`: tags removed, entities decoded, whitespace collapsed.
-        from markupsafe import Markup
-
-        candidates.append(f"{Markup(page_title).striptags()} - {site_name}")
-    candidates.append(site_name)
-    return candidates
-
-
 # --- Content-Security-Policy -----------------------------------------------------------
 
 
@@ -245,22 +197,6 @@ def fill_csp(page_html: str, sources: list[str]) -> str:
     return page_html[:start] + tag + page_html[end:]
 
 
-def content_problems(content_html: str) -> list[str]:
-    """Raw scripts and event-handler attributes in a page's own HTML (not in code)."""
-    problems = []
-    for match in ANY_TAG.finditer(content_html):
-        name = match.group(1).lower()
-        if name == "script":
-            problems.append("inline <script> element")
-            continue
-        if not re.search(r"\son", match.group(2), re.IGNORECASE):
-            continue
-        for attribute, _ in _attributes(match.group(0)):
-            if attribute.startswith("on"):
-                problems.append(f"event handler attribute {attribute}= on <{name}>")
-    return problems
-
-
 # --- MkDocs events ---------------------------------------------------------------------
 
 _serving = False
@@ -272,12 +208,6 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-def on_page_content(html_content, page, config, files):
-    for problem in content_problems(html_content):
-        log.warning(f"{page.file.src_uri}: {problem} is not allowed (Content-Security-Policy); see CONTRIBUTING.md")
-    return html_content
-
-
 def on_post_page(output, page, config):
     global _patterns
     if _patterns is None:
@@ -286,12 +216,6 @@ def on_post_page(output, page, config):
     output, removed = harden_links(output, site_host)
     for href in removed:
         log.info(f"{page.file.src_uri}: removed link with unsafe URL {href!r}")
-    meta = page.meta or {}
-    output = escape_head(
-        output,
-        material_title_candidates(page.title, meta.get("title"), config.site_name),
-        [str(meta["description"])] if meta.get("description") else [config.site_description or ""],
-    )
     # `mkdocs serve` injects its own inline live-reload script into every response, after
     # this hook: allow inline scripts there (hashes would switch 'unsafe-inline' off).
     sources = ["'unsafe-inline'"] if _serving else script_hashes(output, _patterns)

@@ -8,10 +8,41 @@ duplicate keys; composing the node tree ourselves keeps both the line numbers ne
 
 from __future__ import annotations
 
+import re
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+# Untrusted YAML (data files, front matter) is read in two passes: the event stream first,
+# which is flat and cheap, then the node tree. The first pass refuses what would make the
+# second blow up or run code: aliases (a few hundred bytes of nested aliases expand to
+# gigabytes), explicit tags (`!!python/object/apply`, `!custom`, `!!int 4o4`), and nesting so
+# deep that the recursive composer runs out of stack.
+MAX_DEPTH = 30
+# How much of one part of a problem line is printed, so a huge value cannot flood the log.
+MAX_FIELD = 120
+MAX_MESSAGE = 400
+# C0 and C1 controls, DEL, line and paragraph separators and bidirectional overrides: in a
+# terminal they move the cursor, colour the text or reorder what the reader sees.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_SHORT = reprlib.Repr()
+_SHORT.maxstring = 80
+_SHORT.maxother = 80
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 6
+_SHORT.maxlevel = 3
+
+
+def clean(text: str, limit: int) -> str:
+    """`text` on one line with control characters escaped, cut to `limit` characters."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def short_repr(value) -> str:
+    """`repr(value)` cut to a few dozen characters (strings, lists and mappings alike)."""
+    return _SHORT.repr(value)
 
 
 @dataclass
@@ -24,7 +55,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{clean(self.path, MAX_FIELD)}:{self.line}: {clean(self.field, MAX_FIELD)}: {clean(self.message, MAX_MESSAGE)}"
 
 
 @dataclass
@@ -51,19 +82,21 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[Problem]]:
     `display` is how the file is named in messages (e.g. `data/methods.yml`).
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
         return [], [Problem(display, 1, "file", "not found")]
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return [], [Problem(display, line, "file", "not valid UTF-8")]
+    except OSError as error:
+        return [], [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
+    if len(data) > MAX_DATA_BYTES:
+        return [], [Problem(display, 1, "file", f"is {len(data):,} bytes; a data file may have at most {MAX_DATA_BYTES:,}")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return [], [Problem(display, line, "yaml", f"syntax error: {problem}")]
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return [], [Problem(display, line, "file", "not valid UTF-8")]
+    root, problems = compose_untrusted(text, display)
+    if problems:
+        return [], problems
     if root is None:
         return [], [Problem(display, 1, "file", "is empty; expected a list of records")]
     if not isinstance(root, yaml.SequenceNode):
@@ -77,23 +110,98 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[Problem]]:
             continue
         entry = Entry(values={}, lines={}, line=line)
         for key_node, value_node in node.value:
-            key = key_node.value
             key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                entry.problems.append(Problem(display, key_line, "record", "a field name must be plain text, not a list or mapping"))
+                continue
+            key = key_node.value
             if key in entry.values:
                 entry.problems.append(
                     Problem(display, key_line, str(key), f"duplicate key (first at line {entry.lines[key]})")
                 )
                 continue
-            entry.values[key] = _to_python(value_node)
+            try:
+                entry.values[key] = to_python(value_node)
+            except ValueError as error:
+                entry.problems.append(Problem(display, _line_of(error, value_node), str(key), str(error)))
+                continue
             entry.lines[key] = key_line
         entries.append(entry)
     return entries, problems
 
 
-def _to_python(node: yaml.Node):
-    """Construct a plain value from a node with the safe constructor."""
+MAX_DATA_BYTES = 1024 * 1024
+
+
+def _error_line(error: yaml.YAMLError, text: str) -> int:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return mark.line + 1
+    if isinstance(error, yaml.reader.ReaderError):  # a NUL or other unprintable character
+        return text.count("\n", 0, error.position) + 1
+    return 1
+
+
+def _error_text(error: yaml.YAMLError) -> str:
+    if isinstance(error, yaml.reader.ReaderError):
+        return f"control character {error.character!r} is not allowed"
+    return getattr(error, "problem", None) or str(error).splitlines()[0]
+
+
+def check_events(text: str, display: str, first_line: int = 1) -> list[Problem]:
+    """Refuse aliases, explicit tags and deep nesting before anything is built from `text`.
+
+    `first_line` is the line of the file where `text` starts (front matter: 2).
+    """
+    problems, depth = [], 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + first_line
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(Problem(display, line, "yaml", f"alias *{event.anchor} is not allowed; write the value out"))
+            elif getattr(event, "tag", None) is not None:
+                problems.append(Problem(display, line, "yaml", f"tag {event.tag} is not allowed; write a plain value"))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    problems.append(Problem(display, line, "yaml", f"nested more than {MAX_DEPTH} levels deep"))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if len(problems) >= 20:
+                break
+    except yaml.YAMLError as error:
+        problems.append(Problem(display, _error_line(error, text) + first_line - 1, "yaml", f"syntax error: {_error_text(error)}"))
+    return problems
+
+
+def compose_untrusted(text: str, display: str, first_line: int = 1) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of `text`, or the problems that make it unsafe or invalid to build."""
+    problems = check_events(text, display, first_line)
+    if problems:
+        return None, problems
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader), []
+    except yaml.YAMLError as error:  # pragma: no cover - the event pass parses the same text
+        return None, [Problem(display, _error_line(error, text) + first_line - 1, "yaml", f"syntax error: {_error_text(error)}")]
+
+
+def _line_of(error: ValueError, node: yaml.Node) -> int:
+    mark = getattr(error.__cause__, "problem_mark", None)
+    return (mark.line if mark else node.start_mark.line) + 1
+
+
+def to_python(node: yaml.Node):
+    """Construct a plain value from a node with the safe constructor.
+
+    Raises ValueError with a short message for a value the safe constructor refuses (a list
+    or mapping used as a key, an impossible date ...).
+    """
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        message = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ValueError(f"invalid value: {message}") from error
     finally:
         loader.dispose()

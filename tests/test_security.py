@@ -104,22 +104,6 @@ def test_links_inside_escaped_code_are_untouched():
     assert security.harden_links(source, SITE_HOST) == (source, [])
 
 
-def test_head_title_and_description_are_escaped():
-    raw_title = 'A </title><script>x()</script> - Site'
-    raw_description = 'd "><img src=x onerror=x()>'
-    page = f'<head><title>{raw_title}</title><meta name="description" content="{raw_description}"></head>'
-    result = security.escape_head(page, ["nothing", raw_title], [raw_description])
-    assert result == (
-        "<head><title>A &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; - Site</title>"
-        '<meta name="description" content="d &quot;&gt;&lt;img src=x onerror=x()&gt;"></head>'
-    )
-
-
-def test_material_title_candidates_follow_striptags():
-    # MkDocs gives the heading as text; Material's `striptags` decodes entities again.
-    assert security.material_title_candidates("404 &lt;b&gt;", None, "S") == ["404 <b> - S", "S"]
-
-
 def test_only_theme_scripts_are_hashed():
     patterns = security.template_script_patterns(security.material_template_dirs())
     theme_script = (
@@ -147,17 +131,6 @@ def test_fill_csp_replaces_the_placeholder_in_the_first_policy_only():
     result = security.fill_csp(page, ["'sha256-AAA='", "'sha256-BBB='"])
     assert result.startswith(f"{security.CSP_META}script-src 'self' 'sha256-AAA=' 'sha256-BBB='; object-src 'none'\">")
     assert result.endswith("<p>" + security.HASHES_PLACEHOLDER + "</p>")
-
-
-def test_content_problems_find_scripts_and_handlers_but_not_code():
-    content = (
-        '<p>ok <code>&lt;script&gt;</code></p><script>x()</script>'
-        '<img src="a.png"\nonerror="x()"><div class="one" data-on="1">t</div>'
-    )
-    assert security.content_problems(content) == [
-        "inline <script> element",
-        "event handler attribute onerror= on <img>",
-    ]
 
 
 @pytest.mark.parametrize(

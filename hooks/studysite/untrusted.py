@@ -1,0 +1,395 @@
+"""Checks on everything a pull request can change, before MkDocs or a theme template uses it.
+
+Plain Python (no MkDocs import); `hooks/untrusted.py` and `hooks/note_checks.py` call it, and
+pytest calls it directly. Every problem is one `file:line: field: problem` line.
+
+- Front matter (`front_matter_problems`) is parsed the way MkDocs finds it, with the guarded
+  loader of `yaml_lines` (no aliases, no tags, no deep nesting), and every key the theme uses
+  is type-checked: MkDocs would otherwise render invalid front matter as page text, and a list
+  given as `title` would be printed as `['a', 'b']`.
+- Values the theme prints (`DISPLAY_KEYS`) are HTML-escaped by `escape_display_values`:
+  Material prints `page.meta.title`, `page.title` and `page.meta.description` raw in the
+  header, navigation, footer, tags and blog pages (MkDocs' Jinja environment has no
+  autoescape), while a title taken from the first heading is already HTML. Escaping the
+  front-matter values once makes every print site safe. Names that become URLs or CSS classes
+  (tags, categories, status, icon, template) are refused when they hold markup characters.
+- Raw HTML is refused, not rewritten (`ContentPolicy`): an author learns about it at the
+  line, and nothing is silently changed. The rendered HTML of every page is checked against
+  an allow-list of elements, and attributes are checked for handlers and for URLs that run
+  script (`javascript:` ...) or load from another host.
+- Limits (`source_problems`): the size of a note, its number of headings, its longest line
+  and control characters, so that no note of a few MB keeps a build busy for minutes.
+- Files from outside the repository (`links_outside`): a symbolic link that resolves outside
+  would publish a file of the machine that builds the site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from markupsafe import Markup, escape
+
+from yaml_lines import Problem, compose_untrusted, short_repr, to_python
+
+# --- limits ----------------------------------------------------------------------------
+# The longest note is about 22 KB with 15 headings; the limits leave room for ten times that.
+MAX_NOTE_BYTES = 256 * 1024
+MAX_HEADINGS = 300
+MAX_LINE_CHARS = 10_000
+MAX_FRONT_MATTER_BYTES = 16 * 1024
+MAX_PROBLEMS_PER_FILE = 20
+
+# How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE), and a start it would not accept.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FRONT_MATTER_START = re.compile(r"^-{3}[ \t]*\n")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+# Controls other than tab, newline and carriage return, and bidirectional overrides.
+SOURCE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _line_at(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1
+
+
+def source_problems(text: str, size: int, display: str) -> list[Problem]:
+    """Limits and control characters of one note (`size` in bytes)."""
+    if size > MAX_NOTE_BYTES:
+        return [Problem(display, 1, "file", f"is {size:,} bytes; a note may have at most {MAX_NOTE_BYTES:,} (split it)")]
+    problems = []
+    for match in SOURCE_CONTROL.finditer(text):
+        problems.append(Problem(display, _line_at(text, match.start()), "file", f"control character U+{ord(match.group()):04X} is not allowed"))
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            return problems
+    headings, fence, previous = 0, None, ""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            problems.append(Problem(display, number, "file", f"line of {len(line):,} characters; at most {MAX_LINE_CHARS:,}"))
+            break
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif ATX_HEADING.match(line) or (previous.strip() and SETEXT_UNDERLINE.match(line)):
+            headings += 1
+        previous = "" if fence is not None else line
+    headings += len(HTML_HEADING.findall(text))
+    if headings > MAX_HEADINGS:
+        problems.append(Problem(display, 1, "file", f"has {headings:,} headings; a note may have at most {MAX_HEADINGS} (split it)"))
+    return problems
+
+
+# --- front matter ----------------------------------------------------------------------
+
+# Printed by the theme as HTML: escaped once, here, for every print site.
+DISPLAY_KEYS = ("title", "description", "subtitle", "author", "revision_date")
+LINE_LIMITS = {"title": 200, "description": 500, "subtitle": 200, "author": 100, "slug": 100, "revision_date": 40}
+# Names that become URLs, anchors or CSS classes: no markup characters at all.
+NAME = re.compile(r"[^<>&\"'`\\\s](?:[^<>&\"'`\\\n\r\t]{0,58}[^<>&\"'`\\\s])?")
+NAME_LIST_KEYS = ("tags", "categories", "authors")
+HIDE_CHOICES = ("navigation", "toc", "footer", "tags", "feedback", "path")
+STATUS = re.compile(r"[a-z][a-z0-9_-]{0,30}")
+ICON = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+){1,3}")
+TEMPLATE = re.compile(r"[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html")
+# Theme templates that are not pages: `redirect.html` writes `page.meta.location` into a
+# refresh and a script, the others expect variables a note does not have.
+FORBIDDEN_TEMPLATES = frozenset({"redirect.html", "404.html", "base.html"})
+SLUG = re.compile(r"[\w-]{1,100}")
+
+
+def split_front_matter(text: str) -> tuple[str | None, int]:
+    """(front matter YAML or None, number of lines before the Markdown body)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, 0
+    return match.group(1), match.group(0).count("\n")
+
+
+def front_matter_problems(text: str, display: str, template_exists: Callable[[str], bool]) -> list[Problem]:
+    """Problems of the front matter at the start of a note (lines are the file's lines)."""
+    source, _ = split_front_matter(text)
+    if source is None:
+        if FRONT_MATTER_START.match(text):
+            return [Problem(display, 1, "front matter", "starts with --- but is never closed with a --- line")]
+        return []
+    if len(source.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        return [Problem(display, 1, "front matter", f"is larger than {MAX_FRONT_MATTER_BYTES:,} bytes")]
+    root, problems = compose_untrusted(source, display, first_line=2)
+    if problems:
+        return problems
+    if root is None:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return [Problem(display, root.start_mark.line + 2, "front matter", "expected `key: value` lines (a mapping)")]
+    seen: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 2
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(display, line, "front matter", "a key must be plain text, not a list or mapping"))
+            continue
+        key = key_node.value
+        if key in seen:
+            problems.append(Problem(display, line, key, f"duplicate key (first at line {seen[key]})"))
+            continue
+        seen[key] = line
+        try:
+            value = to_python(value_node)
+        except ValueError as error:
+            problems.append(Problem(display, value_node.start_mark.line + 2, key, str(error)))
+            continue
+        message = _value_problem(key, value, template_exists)
+        if message:
+            problems.append(Problem(display, value_node.start_mark.line + 2, key, message))
+    return problems
+
+
+def _value_problem(key: str, value, template_exists: Callable[[str], bool]) -> str | None:
+    if value is None:
+        return None
+    if key in LINE_LIMITS and key != "revision_date":
+        if not isinstance(value, str):
+            return f"expected text, got {type(value).__name__} {short_repr(value)}"
+        if "\n" in value.strip():
+            return "must be a single line"
+        if len(value) > LINE_LIMITS[key]:
+            return f"is {len(value):,} characters long; at most {LINE_LIMITS[key]}"
+        if key == "slug" and not SLUG.fullmatch(value):
+            return f"{short_repr(value)} is not a slug (letters, digits, _ and - only)"
+        return None
+    if key == "revision_date":
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return None
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            return None
+        return f"expected a date such as 2026-11-26, got {short_repr(value)}"
+    if key in NAME_LIST_KEYS:
+        if not isinstance(value, list):
+            return f"expected a list of names, got {type(value).__name__} {short_repr(value)}"
+        for item in value:
+            if not isinstance(item, str) or not NAME.fullmatch(item):
+                return f"{short_repr(item)} is not a name (one line, at most 60 characters, none of < > & \" ' ` \\)"
+        return None
+    if key == "hide":
+        if not isinstance(value, list) or any(item not in HIDE_CHOICES for item in value):
+            return f"expected a list of {', '.join(HIDE_CHOICES)}, got {short_repr(value)}"
+        return None
+    if key == "template":
+        if not isinstance(value, str) or not TEMPLATE.fullmatch(value) or value.startswith(("partials/", "fragments/")):
+            return f"{short_repr(value)} is not a page template name such as main.html"
+        if value in FORBIDDEN_TEMPLATES or not template_exists(value):
+            return f"no page template {value!r} in the theme"
+        return None
+    if key == "status":
+        return None if isinstance(value, str) and STATUS.fullmatch(value) else f"expected a name such as new, got {short_repr(value)}"
+    if key == "icon":
+        if not isinstance(value, str) or not ICON.fullmatch(value):
+            return f"expected an icon name such as material/home, got {short_repr(value)}"
+        return None if template_exists(f".icons/{value}.svg") else f"no icon {value!r} in the theme"
+    if key in ("draft", "pin"):
+        return None if isinstance(value, bool) else f"expected true or false, got {short_repr(value)}"
+    if key == "date":
+        dates = value.values() if isinstance(value, dict) else [value]
+        if all(isinstance(d, (datetime.date, datetime.datetime)) for d in dates):
+            return None
+        return f"expected a date such as 2026-11-26, got {short_repr(value)}"
+    if key == "search":
+        if not isinstance(value, dict) or not set(value) <= {"boost", "exclude"}:
+            return f"expected `boost` and/or `exclude`, got {short_repr(value)}"
+        if "boost" in value and (isinstance(value["boost"], bool) or not isinstance(value["boost"], (int, float))):
+            return f"search.boost: expected a number, got {short_repr(value['boost'])}"
+        if "exclude" in value and not isinstance(value["exclude"], bool):
+            return f"search.exclude: expected true or false, got {short_repr(value['exclude'])}"
+        return None
+    return None
+
+
+def escape_display_values(meta: dict) -> None:
+    """HTML-escape, in place, the front-matter values that the theme prints without escaping.
+
+    The result is `Markup`, so a template's own `| e` does not escape it twice.
+    """
+    for key in DISPLAY_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            meta[key] = escape(value)
+        elif isinstance(value, (datetime.date, datetime.datetime)) and key == "revision_date":
+            meta[key] = escape(value.isoformat()[:10])
+
+
+# --- raw HTML ---------------------------------------------------------------------------
+
+ALLOWED_TAGS = frozenset(
+    "a abbr article aside b bdi bdo blockquote br caption cite code col colgroup dd del details dfn "
+    "div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label li "
+    "mark nav ol p pre q rp rt ruby s samp section small span strong sub summary sup table tbody td "
+    "tfoot th thead time tr u ul var wbr".split()
+)
+INPUT_TYPES = frozenset({"checkbox", "radio"})
+# Attributes that take a URL; the second set makes the browser load it with the page.
+URL_ATTRIBUTES = frozenset(
+    "href src srcset action formaction xlink:href poster data background cite longdesc ping "
+    "codebase manifest icon lowsrc dynsrc usemap archive classid profile".split()
+)
+LOADING_ATTRIBUTES = frozenset("src srcset poster data background lowsrc dynsrc".split())
+FORBIDDEN_ATTRIBUTES = frozenset("srcdoc formaction action http-equiv xmlns".split())
+LINK_SCHEMES = ("http", "https", "mailto")
+_URL_NOISE = re.compile(r"[\x00-\x20]")
+_STYLE_NOISE = re.compile(r"/\*.*?\*/|[\s\\]", re.DOTALL)
+STYLE_FORBIDDEN = ("url(", "expression(", "@import", "javascript:", "behavior:", "-moz-binding", "image-set(")
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser would see (lower case), or "" for a relative URL."""
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", _URL_NOISE.sub("", url))
+    return match.group(1).lower() if match else ""
+
+
+def _loads_from_elsewhere(url: str) -> bool:
+    cleaned = _URL_NOISE.sub("", url).replace("\\", "/")
+    return bool(url_scheme(cleaned)) or cleaned.startswith("//")
+
+
+class ContentPolicy(HTMLParser):
+    """Collects (text to find in the source, problem) for one page's rendered HTML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def _add(self, needle: str, message: str) -> None:
+        if (needle, message) not in self.found and len(self.found) < MAX_PROBLEMS_PER_FILE:
+            self.found.append((needle, message))
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            self._add(f"<{tag}", f"<{tag}> is not allowed (allowed: Markdown and plain formatting tags, see CONTRIBUTING.md)")
+            return
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self._add(name, f"event handler attribute {name}= on <{tag}> is not allowed")
+            elif name in FORBIDDEN_ATTRIBUTES:
+                self._add(name, f"attribute {name}= on <{tag}> is not allowed")
+            elif name == "style":
+                squeezed = _STYLE_NOISE.sub("", value).lower()
+                if any(word in squeezed for word in STYLE_FORBIDDEN):
+                    self._add(value, f"style on <{tag}> must not load or run anything (url(), expression(), @import)")
+            elif name in URL_ATTRIBUTES:
+                urls = [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else [value]
+                for url in urls:
+                    scheme = url_scheme(url)
+                    if scheme and scheme not in LINK_SCHEMES:
+                        self._add(url, f"{scheme}: URL in {name}= on <{tag}> is not allowed")
+                    elif name in LOADING_ATTRIBUTES and _loads_from_elsewhere(url):
+                        self._add(url, f"<{tag} {name}> loads from another host ({short_repr(url)}); put the file under docs/")
+            elif tag == "input" and name == "type" and value.lower() not in INPUT_TYPES:
+                self._add(f"<{tag}", f'<input type="{value}"> is not allowed')
+
+    handle_startendtag = handle_starttag
+
+
+def html_findings(page_html: str) -> list[tuple[str, str]]:
+    """(text to look for in the source, problem) for every disallowed element or attribute."""
+    policy = ContentPolicy()
+    policy.feed(page_html)
+    policy.close()
+    return policy.found
+
+
+def locate(source: str, needle: str) -> int:
+    """The line of the first occurrence of `needle` in `source` (any case), else 1."""
+    index = source.lower().find(needle.lower())
+    return _line_at(source, index) if index != -1 else 1
+
+
+def html_problems(page_html: str, source: str, display: str) -> list[Problem]:
+    """`html_findings` as problems at the line of `source` that has them."""
+    return [Problem(display, locate(source, needle), "html", message) for needle, message in html_findings(page_html)]
+
+
+# --- files from outside the repository ------------------------------------------------
+
+
+def is_inside(path: str | os.PathLike, root: str | os.PathLike) -> bool:
+    """True when `path` resolves (symbolic links followed) to `root` or below it."""
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def links_outside(root: Path, folders: Iterable[str]) -> list[Problem]:
+    """Symbolic links under `root/<folder>` that resolve outside `root` (or nowhere)."""
+    problems = []
+    for folder in folders:
+        top = root / folder
+        if top.is_symlink() and not is_inside(top, root):
+            problems.append(Problem(folder, 1, "file", "is a symbolic link to outside the repository"))
+            continue
+        for directory, dirnames, filenames in os.walk(top):
+            for name in sorted(dirnames + filenames):
+                path = Path(directory, name)
+                if path.is_symlink() and not is_inside(path, root):
+                    display = path.relative_to(root).as_posix()
+                    problems.append(Problem(display, 1, "file", "is a symbolic link to outside the repository; copy the file in instead"))
+    return problems
+
+
+# --- theme options in mkdocs.yml -------------------------------------------------------
+
+
+def theme_problems(theme: dict, line_of: Callable[[str], int], display: str = "mkdocs.yml") -> list[Problem]:
+    """Types of the theme options Material's templates use; a wrong one is a traceback there."""
+    problems = []
+
+    def add(key, message):
+        problems.append(Problem(display, line_of(key), f"theme.{key}", message))
+
+    features = theme.get("features", [])
+    if not isinstance(features, list) or any(not isinstance(f, str) for f in features):
+        add("features", f"expected a list of feature names, got {short_repr(features)}")
+    palette = theme.get("palette")
+    entries = palette if isinstance(palette, list) else [palette]
+    if palette is not None and any(not isinstance(p, dict) for p in entries):
+        add("palette", f"expected a mapping or a list of mappings, got {short_repr(palette)}")
+    font = theme.get("font")
+    if font not in (None, False) and not (isinstance(font, dict) and all(isinstance(v, str) for v in font.values())):
+        add("font", f"expected false or a mapping of text and code fonts, got {short_repr(font)}")
+    for key in ("language", "favicon", "logo"):
+        value = theme.get(key)
+        if value is not None and not isinstance(value, str):
+            add(key, f"expected text, got {short_repr(value)}")
+    icon = theme.get("icon")
+    if icon is not None and not isinstance(icon, dict):
+        add("icon", f"expected a mapping, got {short_repr(icon)}")
+    return problems
+
+
+def yaml_key_lines(text: str) -> dict[str, int]:
+    """Dotted key -> line for the mappings of a YAML file (tags are not constructed)."""
+    lines: dict[str, int] = {}
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return lines
+
+    def walk(node, prefix, depth):
+        if depth > 4 or not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}{key.value}"
+                lines.setdefault(name, key.start_mark.line + 1)
+                walk(value, name + ".", depth + 1)
+
+    walk(root, "", 0)
+    return lines
