@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from note_lint import Link, check_anchors, check_note
+from studysite.note_lint import Link, check_anchors, check_note
 from studysite.untrusted import MAX_NOTE_BYTES, front_matter_problems, is_inside, links_outside, source_problems
 
 # Folders whose files end up in the site or in a page.

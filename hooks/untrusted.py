@@ -18,7 +18,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from studysite.untrusted import escape_display_values, html_problems, theme_problems, yaml_key_lines
-from yaml_lines import Problem
+from studysite.yaml_lines import Problem
 
 log = logging.getLogger("mkdocs.hooks.untrusted")
 

@@ -1,1 +1,1 @@
-"""The study site's logic: plain Python that the hooks in `hooks/` call and pytest tests."""
+"""All logic of the study site's build: loading, validation, generation, linking, search (no MkDocs events)."""

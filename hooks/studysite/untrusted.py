@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import Markup, escape
 
-from yaml_lines import Problem, compose_untrusted, short_repr, to_python
+from studysite.yaml_lines import Problem, compose_untrusted, short_repr, to_python
 
 # --- limits ----------------------------------------------------------------------------
 # The longest note is about 22 KB with 15 headings; the limits leave room for ten times that.
