@@ -39,20 +39,73 @@ _pending: tuple[MkDocsConfig, str, str] | None = None
 _dirty = False
 
 
+def real_site_dir(site_dir: str | os.PathLike) -> Path:
+    """The folder to replace: a site directory that is a symbolic link is kept as a link, and
+    the folder it points to is replaced (a deployment that links `site` to a served folder
+    keeps working)."""
+    target = Path(site_dir)
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(site_dir: str | os.PathLike) -> list[str]:
+    """Remove the folders that builds killed by SIGTERM or SIGKILL left next to `site_dir`.
+
+    Folder names carry the process id of their build; one whose process is gone is stale.
+    """
+    target = real_site_dir(site_dir)
+    removed = []
+    if not target.parent.is_dir():
+        return removed
+    for path in target.parent.iterdir():
+        for mark in (BUILDING, REPLACED):
+            prefix = f".{target.name}{mark}"
+            if path.name.startswith(prefix):
+                pid = path.name[len(prefix):].split("-", 1)[0]
+                if not (pid.isdigit() and _alive(int(pid))) and not path.is_symlink():
+                    _remove(path)
+                    removed.append(path.name)
+    return removed
+
+
 def start(site_dir: str | os.PathLike) -> str:
     """Create and return an empty folder next to `site_dir` to build into."""
-    target = Path(site_dir)
+    target = real_site_dir(site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(target)
     # Same parent, so the final move is a rename on one file system, not a copy.
-    return tempfile.mkdtemp(prefix=f".{target.name}{BUILDING}", dir=target.parent)
+    return tempfile.mkdtemp(prefix=f".{target.name}{BUILDING}{os.getpid()}-", dir=target.parent)
+
+
+def _site_mode(target: Path) -> int:
+    """The permissions the site directory keeps: its own, or the default for a new folder."""
+    if target.is_dir():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 def finish(site_dir: str | os.PathLike, built: str | os.PathLike) -> None:
-    """Put the finished build `built` in place of `site_dir` (which may not exist yet)."""
-    target, built = Path(site_dir), Path(built)
+    """Put the finished build `built` in place of `site_dir` (which may not exist yet).
+
+    The new folder gets the old one's permissions (`mkdtemp` makes it 0700, which a web
+    server running as another user could not read).
+    """
+    target, built = real_site_dir(site_dir), Path(built)
+    os.chmod(built, _site_mode(target))
     old = None
     if target.exists() or target.is_symlink():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}{REPLACED}", dir=target.parent))
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}{REPLACED}{os.getpid()}-", dir=target.parent))
         old.rmdir()
         target.rename(old)
     # Between the two renames the site is missing for an instant; a reader never sees a
@@ -136,6 +189,9 @@ def on_serve(server, config: MkDocsConfig, builder):
             rebuild(*args, **kwargs)
         except Abort as error:
             log.error(f"{error} Still serving the last good build; save a fix to rebuild.")
+        except Exception as error:  # noqa: BLE001 - the dev server must survive any failure
+            first = (str(error).strip().splitlines() or ["no message"])[0]
+            log.error(f"{type(error).__name__}: {first[:400]} Still serving the last good build; save a fix to rebuild.")
 
     server.builder = rebuild_or_keep_last_good
     return server

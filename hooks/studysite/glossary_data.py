@@ -126,7 +126,7 @@ def load_glossary(root: Path) -> Glossary:
 
 
 class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
-    """Python-Markdown's abbreviation pass, adjusted in four ways.
+    """Python-Markdown's abbreviation pass, adjusted in five ways.
 
     - Word boundaries look at ASCII only, so "HTTP는" gets its abbreviation.
     - Only the first use of each term on a page becomes an `<abbr>`, as style guides expand
@@ -136,6 +136,7 @@ class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
       (content.tooltips) shows on focus as it does on hover.
     - Text inside links is left alone: a focusable element inside a link is a nested
       interactive control, and the link already leads somewhere that explains the term.
+    - One pass in document order, linear in the page's size (see `_walk`).
     """
 
     SKIP = frozenset({"a", "code", "pre", "kbd", "abbr", "button"})
@@ -149,44 +150,49 @@ class FocusableAbbrTreeprocessor(AbbrTreeprocessor):
         if not self.abbrs:
             return
         self.RE = term_pattern(list(self.abbrs))
-        self.iter_element(root)
-        seen = set()
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for abbr in list(root.iter("abbr")):
-            if abbr.text in seen:
-                unwrap(abbr, parents[abbr])
-            seen.add(abbr.text)
+        self.seen: set[str] = set()
+        self._walk(root)
 
-    def iter_element(self, el: etree.Element, parent: etree.Element | None = None) -> None:
-        if el.tag not in self.SKIP:
-            for child in reversed(el):
-                self.iter_element(child, el)
-            if el.text and not isinstance(el.text, AtomicString):
-                el.text = self._wrap(el.text, lambda abbr: el.insert(0, abbr))
-        if parent is not None and el.tail and not isinstance(el.tail, AtomicString):
-            index = list(parent).index(el) + 1
-            el.tail = self._wrap(el.tail, lambda abbr: parent.insert(index, abbr))
+    def _walk(self, el: etree.Element) -> None:
+        """Wrap first uses in document order; each element's children are rebuilt once.
 
-    def _wrap(self, text: str, insert) -> str:
-        """Turn each match in `text` into an `<abbr>` (inserted right to left); return the head."""
-        for match in reversed(list(self.RE.finditer(text))):
-            title = self.abbrs.get(match.group(0))
-            if title:
-                insert(self.create_element(title, match.group(0), text[match.end() :]))
-                text = text[: match.start()]
-        return text
+        Linear in the size of the page: Python-Markdown's own pass inserts every match with
+        `insert` and looks up each child's index, which is quadratic in the number of
+        matches and children (a note of a few MB took minutes).
+        """
+        if el.tag in self.SKIP:
+            return
+        children: list[etree.Element] = []
+        if el.text and not isinstance(el.text, AtomicString):
+            el.text = self._split(el.text, children)
+        for child in list(el):
+            self._walk(child)
+            children.append(child)
+            if child.tail and not isinstance(child.tail, AtomicString):
+                child.tail = self._split(child.tail, children)
+        if len(children) != len(el):
+            el[:] = children
 
-
-def unwrap(element: etree.Element, parent: etree.Element) -> None:
-    """Replace `element` (which holds only text) by its text, keeping the text after it."""
-    text = (element.text or "") + (element.tail or "")
-    index = list(parent).index(element)
-    if index == 0:
-        parent.text = (parent.text or "") + text
-    else:
-        previous = parent[index - 1]
-        previous.tail = (previous.tail or "") + text
-    parent.remove(element)
+    def _split(self, text: str, out: list) -> str:
+        """Append an `<abbr>` for each first use of a term in `text` to `out`; return the head."""
+        head, last = None, None
+        for match in self.RE.finditer(text):
+            term = match.group(0)
+            title = self.abbrs.get(term)
+            if not title or term in self.seen:
+                continue
+            self.seen.add(term)
+            if last is None:
+                head = text[: match.start()]
+            else:
+                last.tail = text[last_end : match.start()]
+            last = self.create_element(title, term, "")
+            last_end = match.end()
+            out.append(last)
+        if last is None:
+            return text
+        last.tail = text[last_end:]
+        return head
 
 
 class FocusableAbbrExtension(Extension):

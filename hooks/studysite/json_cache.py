@@ -2,11 +2,14 @@
 
 A cache file holds a version string and a table of entries. A file of another version, or one
 that is missing or broken, reads as empty, so changing what is cached only needs a new version.
+The cache must never break a build: an entry that is not of the shape its user expects (a
+`valid` predicate) is discarded and computed again.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -24,7 +27,7 @@ def read_json(path: Path | None, version: str) -> dict:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except ValueError:
+    except (ValueError, OSError, RecursionError):
         return {}
     return data if isinstance(data, dict) and data.get("version") == version else {}
 
@@ -37,15 +40,20 @@ class BuildCache:
     changed anything.
     """
 
-    def __init__(self, path: Path | None, version: str):
+    def __init__(self, path: Path | None, version: str, valid: Callable[[object], bool] | None = None):
         self.path = path
         self.version = version
-        self.entries: dict = read_json(path, version).get("entries", {})
+        self.valid = valid
+        entries = read_json(path, version).get("entries", {})
+        self.entries: dict = entries if isinstance(entries, dict) else {}
         self.seen: set[str] = set()
         self.added = 0  # entries stored (not found) since loading
 
     def get(self, key: str):
         found = self.entries.get(key)
+        if found is not None and self.valid is not None and not self.valid(found):
+            del self.entries[key]
+            return None
         if found is not None:
             self.seen.add(key)
         return found

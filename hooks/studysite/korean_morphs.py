@@ -66,6 +66,8 @@ class WordAnalysis:
     @classmethod
     def from_json(cls, value: list) -> "WordAnalysis":
         forms, lead, pure = value
+        if not (isinstance(forms, list) and all(isinstance(f, str) for f in forms) and isinstance(lead, str)):
+            raise ValueError(f"not a cached analysis: {value!r:.80}")
         return cls(tuple(forms), lead, bool(pure))
 
 
@@ -166,7 +168,13 @@ class MorphCache:
     def words(self) -> dict[str, WordAnalysis]:
         if self._words is None:
             data = read_json(self.path, self.version)
-            self._words = {w: WordAnalysis.from_json(v) for w, v in data.get("words", {}).items()}
+            words = data.get("words")
+            self._words = {}
+            for word, value in (words.items() if isinstance(words, dict) else ()):
+                try:
+                    self._words[word] = WordAnalysis.from_json(value)
+                except (TypeError, ValueError):
+                    pass  # a broken entry is analysed again
         return self._words
 
     @words.setter
@@ -184,11 +192,15 @@ class MorphCache:
                                "words": {w: a.to_json() for w, a in sorted(self.words.items())}})
 
 
+def _valid_fields(value) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+
+
 class EntryCache(BuildCache):
     """Search entry key -> its finished fields ({target field: forms}), stored as JSON."""
 
     def __init__(self, path: Path | None, analyser_version: str = ANALYSER_VERSION):
-        super().__init__(path, analyser_version)
+        super().__init__(path, analyser_version, valid=_valid_fields)
 
     def key(self, doc: dict, separator: str, fields: dict[str, str]) -> str:
         parts = [self.version, separator, json.dumps(fields, sort_keys=True)]

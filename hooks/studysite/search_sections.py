@@ -73,9 +73,16 @@ def section(stored: StoredSection) -> Section:
     return result
 
 
+def _valid_sections(value) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(s, list) and len(s) == 3 and isinstance(s[0], (str, type(None)))
+        and isinstance(s[1], (str, type(None))) and isinstance(s[2], str) for s in value
+    )
+
+
 class SectionCache(BuildCache):
     def __init__(self, path: Path | None, cache_version: str = VERSION):
-        super().__init__(path, cache_version)
+        super().__init__(path, cache_version, valid=_valid_sections)
 
     def sections(self, html: str) -> list[StoredSection]:
         key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
