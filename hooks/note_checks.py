@@ -17,7 +17,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from studysite.note_lint import Link, check_anchors, check_note
-from studysite.untrusted import MAX_NOTE_BYTES, front_matter_problems, is_inside, links_outside, source_problems
+from studysite.yaml_lines import Problem
+from studysite.untrusted import MAX_NOTE_BYTES, MAX_SITE_WEIGHT, front_matter_problems, markup_weight, is_inside, links_outside, source_problems
 
 # Folders whose files end up in the site or in a page.
 SOURCE_FOLDERS = ("docs", "overrides", "data", "examples")
@@ -55,6 +56,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = links_outside(root, SOURCE_FOLDERS)
     _anchored.clear()
     theme_file = template_exists(config)
+    site_weight = 0
     for file in list(files):
         # A file of docs/ or of the theme folder that resolves outside the repository (the
         # symlink itself is reported above) must never be read or copied.
@@ -73,10 +75,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             problems += found  # too large to look at further
             continue
         text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        site_weight += markup_weight(text)[0]
         found += front_matter_problems(text, display, theme_file)
         checked, anchored = check_note(data, display, file.src_uri, bases, pages.__contains__, root)
         problems += sorted(found + checked, key=lambda p: p.line)
         _anchored[file.src_uri] = (display, anchored)
+    if site_weight > MAX_SITE_WEIGHT and not problems:
+        problems.append(Problem(config.docs_dir and Path(config.docs_dir).name or "docs", 1, "file",
+                                f"the notes together are too costly to render ({site_weight:,} > {MAX_SITE_WEIGHT:,})"))
     if problems:
         _fail("invalid notes", problems)
     return files

@@ -44,6 +44,15 @@ MAX_NOTE_BYTES = 256 * 1024
 MAX_HEADINGS = 300
 MAX_LINE_CHARS = 10_000
 MAX_FRONT_MATTER_BYTES = 16 * 1024
+# Python-Markdown's inline patterns rescan the rest of a paragraph for every opener that is
+# never closed (`[`, a backtick, `*`, `_`, `<`), so a paragraph costs about openers x length
+# steps of one to two microseconds: 230 paragraphs of 1,000 `[` took minutes. The "weight" of
+# a paragraph is that product; the notes' largest is 0.36 M (a table), a whole note's 0.46 M,
+# all notes' 3.3 M. The limits keep any input within a few dozen seconds of rendering.
+OPENERS = "[`*_<"
+MAX_PARAGRAPH_WEIGHT = 1_000_000
+MAX_NOTE_WEIGHT = 3_000_000
+MAX_SITE_WEIGHT = 15_000_000
 MAX_PROBLEMS_PER_FILE = 20
 
 # How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE), and a start it would not accept.
@@ -59,6 +68,34 @@ SOURCE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066
 
 def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
+
+
+def markup_weight(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """(weight of the note, [(first line, weight)] of each paragraph over the limit)."""
+    total, heavy, fence = 0, [], None
+    start, length, openers = 0, 0, 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence is None and line.strip():
+            start = start or number
+            length += len(line) + 1
+            openers += sum(line.count(c) for c in OPENERS)
+            continue
+        weight = openers * length
+        total += weight
+        if weight > MAX_PARAGRAPH_WEIGHT:
+            heavy.append((start, weight))
+        start, length, openers = 0, 0, 0
+    weight = openers * length
+    if weight > MAX_PARAGRAPH_WEIGHT:
+        heavy.append((start, weight))
+    return total + weight, heavy
 
 
 def source_problems(text: str, size: int, display: str) -> list[Problem]:
@@ -87,6 +124,14 @@ def source_problems(text: str, size: int, display: str) -> list[Problem]:
     headings += len(HTML_HEADING.findall(text))
     if headings > MAX_HEADINGS:
         problems.append(Problem(display, 1, "file", f"has {headings:,} headings; a note may have at most {MAX_HEADINGS} (split it)"))
+    if problems:
+        return problems
+    total, heavy = markup_weight(text)
+    for line, weight in heavy[:5]:
+        problems.append(Problem(display, line, "file", f"paragraph too costly to render ({weight:,} > {MAX_PARAGRAPH_WEIGHT:,}: "
+                                f"length x number of [ ` * _ <); split it or put code in a code block"))
+    if not heavy and total > MAX_NOTE_WEIGHT:
+        problems.append(Problem(display, 1, "file", f"too costly to render ({total:,} > {MAX_NOTE_WEIGHT:,}); split the note"))
     return problems
 
 
@@ -265,11 +310,13 @@ class ContentPolicy(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
+        self.found: list[tuple[tuple[str, ...], str]] = []
 
     def _add(self, needle: str, message: str) -> None:
-        if (needle, message) not in self.found and len(self.found) < MAX_PROBLEMS_PER_FILE:
-            self.found.append((needle, message))
+        # The tag as written is in the source when it is raw HTML; the value when Markdown
+        # wrote the tag (a link, an image).
+        if len(self.found) < MAX_PROBLEMS_PER_FILE:
+            self.found.append(((self.get_starttag_text() or "", f"]({needle}", needle), message))
 
     def handle_starttag(self, tag, attrs):
         if tag not in ALLOWED_TAGS:
@@ -299,23 +346,36 @@ class ContentPolicy(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def html_findings(page_html: str) -> list[tuple[str, str]]:
-    """(text to look for in the source, problem) for every disallowed element or attribute."""
+def html_findings(page_html: str) -> list[tuple[tuple[str, ...], str]]:
+    """(texts to look for in the source, problem) for every disallowed element or attribute."""
     policy = ContentPolicy()
     policy.feed(page_html)
     policy.close()
     return policy.found
 
 
-def locate(source: str, needle: str) -> int:
-    """The line of the first occurrence of `needle` in `source` (any case), else 1."""
-    index = source.lower().find(needle.lower())
-    return _line_at(source, index) if index != -1 else 1
-
-
 def html_problems(page_html: str, source: str, display: str) -> list[Problem]:
-    """`html_findings` as problems at the line of `source` that has them."""
-    return [Problem(display, locate(source, needle), "html", message) for needle, message in html_findings(page_html)]
+    """`html_findings` as problems at the line of `source` that has them.
+
+    The line is that of the first of the finding's texts found in the source (any case); a
+    text found again is looked for after its previous place, so repeats get their own lines.
+    Line 1 when the source does not have it (markup written by an extension).
+    """
+    lowered = source.lower()
+    after: dict[str, int] = {}
+    problems = []
+    for needles, message in html_findings(page_html):
+        line = 1
+        for needle in (n.lower() for n in needles if n):
+            index = lowered.find(needle, after.get(needle, 0))
+            if index == -1:
+                index = lowered.find(needle)
+            if index != -1:
+                after[needle] = index + 1
+                line = _line_at(source, index)
+                break
+        problems.append(Problem(display, line, "html", message))
+    return problems
 
 
 # --- files from outside the repository ------------------------------------------------

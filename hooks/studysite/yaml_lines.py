@@ -144,7 +144,7 @@ def _error_line(error: yaml.YAMLError, text: str) -> int:
 
 def _error_text(error: yaml.YAMLError) -> str:
     if isinstance(error, yaml.reader.ReaderError):
-        return f"control character {error.character!r} is not allowed"
+        return f"control character U+{error.character:04X} is not allowed"
     return getattr(error, "problem", None) or str(error).splitlines()[0]
 
 
@@ -160,7 +160,8 @@ def check_events(text: str, display: str, first_line: int = 1) -> list[Problem]:
             if isinstance(event, yaml.AliasEvent):
                 problems.append(Problem(display, line, "yaml", f"alias *{event.anchor} is not allowed; write the value out"))
             elif getattr(event, "tag", None) is not None:
-                problems.append(Problem(display, line, "yaml", f"tag {event.tag} is not allowed; write a plain value"))
+                tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                problems.append(Problem(display, line, "yaml", f"tag {tag} is not allowed; write a plain value"))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
