@@ -18,7 +18,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from studysite.untrusted import escape_display_values, html_problems, theme_problems, yaml_key_lines
-from studysite.yaml_lines import Problem
+from studysite.yaml_lines import Problem, clean
 
 log = logging.getLogger("mkdocs.hooks.untrusted")
 
@@ -30,6 +30,27 @@ _current: str | None = None  # the page being built, for the line of an unexpect
 def _fail(what: str, problems) -> None:
     lines = "\n".join(str(p) for p in problems)
     raise PluginError(f"{what} ({len(problems)} problems):\n{lines}")
+
+
+class EscapeControls(logging.Filter):
+    """Escape control characters in every log line (an exception's message, a file name): a
+    terminal escape code from a note must not colour, move or hide what the author reads."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in message):
+            record.msg = "\n".join(clean(part, 100_000) for part in message.split("\n"))
+            record.args = ()
+        return True
+
+
+_escape = EscapeControls()
+
+
+def on_startup(command, dirty):
+    for handler in logging.getLogger("mkdocs").handlers:
+        if _escape not in handler.filters:
+            handler.addFilter(_escape)
 
 
 @event_priority(90)
@@ -82,7 +103,8 @@ def on_env(env, config, files):
     global _current
     _current = None
     if _problems:
-        problems = sorted(_problems, key=lambda p: (p.path, p.line))
+        # A data value shown on several generated pages is one problem.
+        problems = sorted({str(p): p for p in _problems}.values(), key=lambda p: (p.path, p.line, p.message))
         _problems.clear()
         _fail("raw HTML that is not allowed", problems)
     return env

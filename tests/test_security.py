@@ -277,10 +277,12 @@ def test_the_policy_is_enforced(site_url, page):
 
 # --- XSS payloads in the data, through a real build ------------------------------------
 
+# A Markdown link to `javascript:` in a data field is refused by the build (hooks/untrusted.py;
+# tests/test_hostile_input.py), so it is not part of this payload, which must build.
 PAYLOAD = (
     "MARKQ<script>window.__xss=1;alert(1)</script>"
     '"><img src=x onerror="window.__xss=2;alert(2)">'
-    "[링크](javascript:window.__xss=3;alert(3)) '\"><svg onload=alert(4)></title>"
+    "'\"><svg onload=alert(4)></title>"
 )
 HEADER_PAYLOAD = '"><img src=x onerror=alert(5)>'
 

@@ -28,9 +28,9 @@ MAX_MESSAGE = 400
 # terminal they move the cursor, colour the text or reorder what the reader sees.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _SHORT = reprlib.Repr()
-_SHORT.maxstring = 80
+_SHORT.maxstring = 60
 _SHORT.maxother = 80
-_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 6
+_SHORT.maxlist = _SHORT.maxtuple = _SHORT.maxdict = _SHORT.maxset = 4
 _SHORT.maxlevel = 3
 
 
