@@ -479,7 +479,7 @@ def test_hostile_html_and_data_stop_the_build(tmp_path, old_site):
     svg = edit(docs / "web/index.md", "\n\n", "\n\n<svg/onload=alert(1)>\n\n") + 2
     meta = edit(docs / "web/client-server.md", "\n\n", '\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\n') + 2
     image = edit(docs / "state/index.md", "\n\n", "\n\n![원격](https://evil.example/a.png)\n\n") + 2
-    summary = edit(root / "data/status_codes.yml", "  summary: ", "  summary: '[x](javascript:alert(1))' ")
+    summary = edit(root / "data/status_codes.yml", "  summary: ", "  summary: 요약 [x](javascript:alert(1)) ")
     result = run_mkdocs_build(old_site, root / "mkdocs.yml")
     problems = fails_cleanly(result, old_site)
     assert f"docs/web/index.md:{svg}: html: <svg> is not allowed" in "\n".join(problems)

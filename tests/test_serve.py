@@ -157,3 +157,36 @@ def test_dirty_serve_rebuilds_the_edited_note_and_keeps_the_reference_pages(proj
         assert "Traceback" not in server.text()
     finally:
         server.stop()
+
+
+@pytest.mark.build
+def test_serve_survives_an_unexpected_exception_and_recovers(project_copy, tmp_path):
+    """Any exception in a rebuild (not only MkDocs' Abort) leaves the last good site served."""
+    (project_copy / "hooks/explode.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    if 'EXPLODE' in markdown:\n"
+        "        raise ZeroDivisionError('a hook failed')\n"
+        "    return markdown\n",
+        encoding="utf-8",
+    )
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - hooks/explode.py\n", 1), encoding="utf-8")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(project_copy, tmp)
+    try:
+        page = "web/"
+        wait_for(lambda: server.page(page)[0] == 200, STARTUP_LIMIT, "the first build")
+        note = project_copy / "docs/web/index.md"
+        good = note.read_text(encoding="utf-8")
+        note.write_text(good + "\nEXPLODE\n", encoding="utf-8")
+        wait_for(lambda: "ZeroDivisionError" in server.text() and "Still serving the last good build" in server.text(),
+                 CHANGE_LIMIT, "the error line")
+        status, body = server.page(page)  # answers at once, with the last good page
+        assert status == 200 and "EXPLODE" not in body and "웹과 인터넷" in body
+        assert "Traceback" not in server.text()
+        note.write_text(good + "\n고친 뒤의 문장입니다.\n", encoding="utf-8")
+        wait_for(lambda: "고친 뒤의 문장입니다." in server.page(page)[1], CHANGE_LIMIT, "the fixed site")
+        assert server.process.poll() is None
+    finally:
+        server.stop()

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.atomic_build")
@@ -190,8 +190,9 @@ def on_serve(server, config: MkDocsConfig, builder):
         except Abort as error:
             log.error(f"{error} Still serving the last good build; save a fix to rebuild.")
         except Exception as error:  # noqa: BLE001 - the dev server must survive any failure
-            first = (str(error).strip().splitlines() or ["no message"])[0]
-            log.error(f"{type(error).__name__}: {first[:400]} Still serving the last good build; save a fix to rebuild.")
+            text = "\n".join(line[:400] for line in (str(error).strip() or "no message").splitlines()[:40])
+            name = "" if isinstance(error, MkDocsException) else f"{type(error).__name__}: "
+            log.error(f"{name}{text}\nStill serving the last good build; save a fix to rebuild.")
 
     server.builder = rebuild_or_keep_last_good
     return server
