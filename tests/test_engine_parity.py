@@ -18,17 +18,14 @@ and the gzip header of `sitemap.xml.gz` come from the clock, so the ProperDocs b
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import struct
-import subprocess
-import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, use_build_cache
+from conftest import ROOT, run_mkdocs_build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 PLACEHOLDER = b'<meta name="generator" content="ENGINE">'
@@ -97,20 +94,20 @@ def build_day_epoch(site: Path) -> int:
     return struct.unpack("<I", header[4:8])[0]
 
 
-def run_properdocs_build(site_dir: Path, config: Path, epoch: int | None = None):
-    """`properdocs build --strict` of `config`, as a user would run it."""
-    env = dict(os.environ)
-    if epoch is not None:
-        env["SOURCE_DATE_EPOCH"] = str(epoch)
-    return subprocess.run(
-        # `-f` explicitly: ProperDocs looks for properdocs.yml first and warns about the fallback.
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+def run_properdocs_build(site_dir: Path, config: Path, **env: str):
+    """`properdocs build --strict -f config`, as a user would run it.
+
+    `-f` always: ProperDocs looks for properdocs.yml first and warns about the fallback.
+    """
+    return run_mkdocs_build(site_dir, config, engine="properdocs", **env)
+
+
+def last_good_site(tmp_path: Path) -> Path:
+    """A site folder holding a stand-in for the last good build."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the last good build", encoding="utf-8")
+    return site
 
 
 # --- Fast checks of the comparison itself ---------------------------------------------------
@@ -156,7 +153,7 @@ def test_build_day_is_read_from_the_sitemap_header(tmp_path):
 @pytest.mark.build
 def test_properdocs_build_matches_mkdocs_build(built_site, tmp_path):
     site = tmp_path / "properdocs-site"
-    result = run_properdocs_build(site, ROOT / "mkdocs.yml", epoch=build_day_epoch(built_site))
+    result = run_properdocs_build(site, ROOT / "mkdocs.yml", SOURCE_DATE_EPOCH=str(build_day_epoch(built_site)))
     assert result.returncode == 0, result.stderr[-4000:]
 
     problems, normalised = compare_sites(built_site, site)
@@ -174,9 +171,7 @@ def test_properdocs_reports_bad_data_as_mkdocs_does(project_copy, tmp_path):
     assert "related: [" in text
     line = text[: text.index("related: [")].count("\n") + 1
     data.write_text(text.replace("related: [", "related: [499, ", 1), encoding="utf-8")
-    previous = tmp_path / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the last good build", encoding="utf-8")
+    previous = last_good_site(tmp_path)
 
     result = run_properdocs_build(previous, project_copy / "mkdocs.yml")
     assert result.returncode == 1
@@ -190,23 +185,38 @@ def test_properdocs_reports_bad_data_as_mkdocs_does(project_copy, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if ".building-" in p.name] == []
 
 
-@pytest.mark.build
-@pytest.mark.xfail(
-    strict=True,
-    reason="atomic_build looks for the strict-mode warning counter on the 'mkdocs' logger; "
-    "ProperDocs attaches it to the 'properdocs' logger, so a build that ProperDocs then "
-    "aborts for warnings has already replaced the previous site",
-)
-def test_properdocs_strict_warning_keeps_the_previous_site(project_copy, tmp_path):
-    use_build_cache(project_copy)
-    note = project_copy / "docs/web/index.md"
-    text = note.read_text(encoding="utf-8")
-    note.write_text(text.replace("\n\n", "\n\n![그림](missing.png)\n\n", 1), encoding="utf-8")
-    previous = tmp_path / "site"
-    previous.mkdir()
-    (previous / "index.html").write_text("the last good build", encoding="utf-8")
+def atomic_build_hooks() -> list[str]:
+    """The hook files of mkdocs.yml that install the atomic build."""
+    import yaml
 
-    result = run_properdocs_build(previous, project_copy / "mkdocs.yml")
-    assert result.returncode == 1
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    hooks = [str(ROOT / h) for h in config["hooks"] if "atomic_build" in (ROOT / h).read_text(encoding="utf-8")]
+    assert hooks, "no hook in mkdocs.yml installs studysite.atomic_build"
+    return hooks
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("engine", [
+    "mkdocs",
+    pytest.param("properdocs", marks=pytest.mark.xfail(
+        strict=True,
+        reason="atomic_build looks for the strict-mode warning counter on the 'mkdocs' logger; "
+        "ProperDocs attaches it to the 'properdocs' logger, so a build that ProperDocs then "
+        "aborts for warnings has already replaced the previous site",
+    )),
+])
+def test_strict_warning_keeps_the_previous_site(engine, tmp_path):
+    # A one-page project with only the atomic build: MkDocs' own validation warns about the
+    # missing image and, in strict mode, aborts only after every page has been written.
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# 제목\n\n![그림](missing.png)\n", encoding="utf-8")
+    hooks = "".join(f"  - {hook}\n" for hook in atomic_build_hooks())
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_name: parity\ntheme:\n  name: material\nhooks:\n{hooks}", encoding="utf-8")
+    previous = last_good_site(tmp_path)
+
+    result = run_mkdocs_build(previous, config, engine=engine)
+    assert result.returncode == 1, result.stderr[-2000:]
     assert "Aborted with 1 warnings in strict mode!" in result.stdout
     assert (previous / "index.html").read_text(encoding="utf-8") == "the last good build"
