@@ -291,3 +291,44 @@ def test_quiz_file(note):
         assert q["source"].startswith("https://")
         for text in [q["question"], q["explanation"], *q["choices"]]:
             assert isinstance(text, str) and text.strip()
+
+
+def test_empty_post_list_uses_for_else(example):
+    from flask import render_template
+
+    app = example("examples/flask/templates_app.py").app
+    with app.test_request_context():
+        html = render_template("posts.html", posts=[], user="여러분")
+    assert "<p>글 0개</p>" in html
+    items = re.findall(r"<li[ >].*?</li>", html, flags=re.S)
+    assert items == ["<li>아직 글이 없습니다.</li>"]
+
+
+def test_routing_put_is_405_and_head_is_200(example):
+    client = example("examples/flask/routing.py").app.test_client()
+    resp = client.put("/posts/1")
+    assert resp.status_code == 405
+    assert set(resp.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
+    head = client.head("/posts/1")
+    assert head.status_code == 200 and head.data == b""
+    assert head.headers["Content-Length"] == client.get("/posts/1").headers["Content-Length"]
+
+
+def test_hello_content_length_is_bytes(example):
+    resp = example("examples/flask/hello.py").app.test_client().get("/")
+    body = resp.get_data(as_text=True)
+    assert len(body) == 20
+    assert resp.headers["Content-Length"] == "30"
+
+
+def test_errors_exercise_status_codes(example):
+    client = example("examples/flask/errors.py").app.test_client()
+    alice = {"Authorization": "Bearer secret-token-alice"}
+    first = client.get("/notes/1")
+    assert first.status_code == 401 and first.headers["WWW-Authenticate"].startswith("Bearer")
+    assert client.get("/notes/1", headers={"Authorization": "Bearer secret-token-bob"}).status_code == 403
+    assert client.get("/notes/42", headers=alice).status_code == 404
+    wrong_method = client.post("/notes/1", headers=alice)
+    assert wrong_method.status_code == 405 and "GET" in wrong_method.headers["Allow"]
+    # The method is checked by routing before the view (and its token check) runs.
+    assert client.post("/notes/1").status_code == 405
