@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-EX = "examples/exercises"
 
 NOTES = [
     "state/index", "state/cookies", "state/sessions", "state/tokens", "state/compare",
@@ -32,7 +31,7 @@ def production_like(app):
 
 
 def test_global_counter_is_shared_but_cookie_counter_is_not(example):
-    app = example(f"{EX}/state/global_counter.py").app
+    app = example("examples/exercises/state/global_counter.py").app
     alice, bob = app.test_client(), app.test_client()
     assert alice.get("/wrong").get_json() == {"visits": 1}
     assert bob.get("/wrong").get_json() == {"visits": 2}  # bob sees alice's visit
@@ -42,7 +41,7 @@ def test_global_counter_is_shared_but_cookie_counter_is_not(example):
 
 
 def test_lang_cookie(example):
-    app = example(f"{EX}/state/lang_cookie.py").app
+    app = example("examples/exercises/state/lang_cookie.py").app
     client = app.test_client()
     assert client.get("/", base_url="https://localhost").get_json() == {"lang": "ko"}
     resp = client.post("/lang", data={"lang": "en"}, base_url="https://localhost")
@@ -59,7 +58,7 @@ def test_lang_cookie(example):
 
 
 def test_session_ids(example):
-    module = example(f"{EX}/state/session_ids.py")
+    module = example("examples/exercises/state/session_ids.py")
     first, second = module.guessable_session_id(), module.guessable_session_id()
     assert int(second.split("-")[1]) == int(first.split("-")[1]) + 1
     ids = {module.new_session_id() for _ in range(200)}
@@ -68,8 +67,8 @@ def test_session_ids(example):
 
 
 def test_jwt_peek_reads_payload_without_key(example):
-    module = example(f"{EX}/state/jwt_peek.py")
-    out = subprocess.run([sys.executable, str(ROOT / EX / "state/jwt_peek.py")],
+    module = example("examples/exercises/state/jwt_peek.py")
+    out = subprocess.run([sys.executable, str(ROOT / "examples/exercises/state/jwt_peek.py")],
                          capture_output=True, text=True, check=True).stdout
     assert "'alg': 'HS256'" in out and "'sub': 'alice'" in out
     token = jwt.encode({"sub": "bob", "role": "user"}, "some-secret-key-of-32-bytes-length!", algorithm="HS256")
@@ -77,7 +76,7 @@ def test_jwt_peek_reads_payload_without_key(example):
 
 
 def test_jwt_verify(example):
-    module = example(f"{EX}/state/jwt_verify.py")
+    module = example("examples/exercises/state/jwt_verify.py")
     now = dt.datetime.now(dt.timezone.utc)
     claims = {"iss": module.ISSUER, "sub": "alice", "aud": module.AUDIENCE, "iat": now,
               "exp": now + dt.timedelta(minutes=5)}
@@ -100,7 +99,7 @@ def test_jwt_verify(example):
 
 
 def test_site_packages_report(example, monkeypatch):
-    module = example(f"{EX}/python/site_packages.py")
+    module = example("examples/exercises/python/site_packages.py")
     monkeypatch.setattr(sys, "prefix", "/home/me/project/.venv")
     monkeypatch.setattr(sys, "base_prefix", "/usr")
     assert module.report().startswith("가상 환경의 site-packages: ")
@@ -115,7 +114,7 @@ def test_site_packages_in_real_venv(tmp_path):
     env_dir = tmp_path / ".venv"
     venv.create(env_dir, with_pip=False)
     bindir, exe = ("Scripts", "python.exe") if sys.platform == "win32" else ("bin", "python")
-    out = subprocess.run([str(env_dir / bindir / exe), str(ROOT / EX / "python/site_packages.py")],
+    out = subprocess.run([str(env_dir / bindir / exe), str(ROOT / "examples/exercises/python/site_packages.py")],
                          capture_output=True, text=True, check=True).stdout
     assert out.startswith("가상 환경의 site-packages: ")
     assert str(env_dir) in out
@@ -125,7 +124,7 @@ def test_site_packages_in_real_venv(tmp_path):
 
 
 def test_health_route(example):
-    client = example(f"{EX}/flask/health.py").app.test_client()
+    client = example("examples/exercises/flask/health.py").app.test_client()
     resp = client.get("/health")
     assert resp.status_code == 200
     assert resp.mimetype == "application/json"
@@ -133,7 +132,7 @@ def test_health_route(example):
 
 
 def test_price_int_and_float(example):
-    client = example(f"{EX}/flask/price.py").app.test_client()
+    client = example("examples/exercises/flask/price.py").app.test_client()
     assert client.get("/price/3").get_json() == {"amount": 3.0}
     assert client.get("/price/3.5").get_json() == {"amount": 3.5}
     assert client.get("/price/abc").status_code == 404
@@ -151,7 +150,7 @@ def test_float_converter_alone_needs_a_decimal_point():
 
 
 def test_safe_url_filter(example):
-    client = example(f"{EX}/flask/safe_url.py").app.test_client()
+    client = example("examples/exercises/flask/safe_url.py").app.test_client()
     evil = {"url": "javascript:alert(1)"}
     assert 'href="javascript:alert(1)"' in client.get("/wrong", query_string=evil).get_data(as_text=True)
     assert 'href="#"' in client.get("/link", query_string=evil).get_data(as_text=True)
@@ -164,7 +163,7 @@ def test_peek_session_small_and_compressed(example):
     from flask import Flask
     from flask.sessions import SecureCookieSessionInterface
 
-    module = example(f"{EX}/flask/peek_session.py")
+    module = example("examples/exercises/flask/peek_session.py")
     app = Flask(__name__)
     app.secret_key = "exercise"
     serializer = SecureCookieSessionInterface().get_signing_serializer(app)
@@ -177,7 +176,7 @@ def test_peek_session_small_and_compressed(example):
 
 
 def test_template_syntax_error_fails_at_request_time(example):
-    app = production_like(example(f"{EX}/flask/template_error.py").app)
+    app = production_like(example("examples/exercises/flask/template_error.py").app)
     client = app.test_client()
     assert client.get("/").status_code == 200  # the app imported and serves other routes
     assert client.get("/greet").status_code == 500
@@ -186,7 +185,7 @@ def test_template_syntax_error_fails_at_request_time(example):
 def test_template_syntax_error_type(example):
     import jinja2
 
-    app = example(f"{EX}/flask/template_error.py").app
+    app = example("examples/exercises/flask/template_error.py").app
     app.testing = True  # exceptions propagate to the test
     with pytest.raises(jinja2.TemplateSyntaxError):
         app.test_client().get("/greet")
@@ -215,7 +214,7 @@ def test_lazy_import_syntax_error_is_500_per_request(tmp_path):
 
 
 def test_catch_all_handler(example):
-    module = example(f"{EX}/flask/catch_all.py")
+    module = example("examples/exercises/flask/catch_all.py")
     broken = production_like(module.create_app(fixed=False)).test_client()
     assert broken.get("/nope").status_code == 500  # the bug: 404 turned into 500
     fixed = production_like(module.create_app(fixed=True)).test_client()
@@ -226,7 +225,7 @@ def test_catch_all_handler(example):
 
 
 def test_primary_key_is_set_at_flush(example):
-    steps = example(f"{EX}/flask/pk_flush.py").trace()
+    steps = example("examples/exercises/flask/pk_flush.py").trace()
     assert steps == [
         "add 뒤: id=None, SQL=[]",
         "flush 뒤: id=1, SQL=['INSERT']",
@@ -236,7 +235,7 @@ def test_primary_key_is_set_at_flush(example):
 
 
 def test_raw_sql_bound_parameters(example):
-    module = example(f"{EX}/flask/raw_sql.py")
+    module = example("examples/exercises/flask/raw_sql.py")
     evil = "' OR '1'='1"
     assert module.find_wrong(evil) == ["공개 글", "비공개 글"]
     assert module.find(evil) == []
