@@ -48,7 +48,7 @@ _escape = EscapeControls()
 
 
 def on_startup(command, dirty):
-    for handler in logging.getLogger("mkdocs").handlers:
+    for handler in logging.getLogger("mkdocs").handlers + logging.getLogger("properdocs").handlers:
         if _escape not in handler.filters:
             handler.addFilter(_escape)
 

@@ -198,12 +198,7 @@ def atomic_build_hooks() -> list[str]:
 @pytest.mark.build
 @pytest.mark.parametrize("engine", [
     "mkdocs",
-    pytest.param("properdocs", marks=pytest.mark.xfail(
-        strict=True,
-        reason="atomic_build looks for the strict-mode warning counter on the 'mkdocs' logger; "
-        "ProperDocs attaches it to the 'properdocs' logger, so a build that ProperDocs then "
-        "aborts for warnings has already replaced the previous site",
-    )),
+    "properdocs",
 ])
 def test_strict_warning_keeps_the_previous_site(engine, tmp_path):
     # A one-page project with only the atomic build: MkDocs' own validation warns about the

@@ -132,11 +132,11 @@ def strict_mode_will_abort() -> bool:
 
     `build()` attaches a `CountHandler` to the `mkdocs` logger only in strict mode and
     raises `Abort` right after `on_post_build` if it counted anything.
+    ProperDocs, the maintained fork, attaches its own `CountHandler` to the `properdocs`
+    logger: both loggers are asked for a handler of that name.
     """
-    from mkdocs.utils import CountHandler
-
-    handlers = logging.getLogger("mkdocs").handlers
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+    handlers = logging.getLogger("mkdocs").handlers + logging.getLogger("properdocs").handlers
+    return any(type(h).__name__ == "CountHandler" and h.get_counts() for h in handlers)
 
 
 def on_startup(command: str, dirty: bool) -> None:
