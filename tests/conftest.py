@@ -135,9 +135,13 @@ def page(browser, site_url):
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A throwaway copy of the project (node_modules linked) that a test may break."""
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(copy: Path) -> Path:
+    """Copy the project to the new folder `copy` (node_modules linked); return it."""
     import shutil
 
-    copy = tmp_path / "project"
     copy.mkdir()
     for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "examples"):
         source = ROOT / name

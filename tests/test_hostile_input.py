@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build_ok, run_mkdocs_build, use_build_cache
+from conftest import ROOT, build_ok, copy_project, run_mkdocs_build, use_build_cache
 from studysite import atomic_build
 from studysite.json_cache import BuildCache, write_json
 from studysite.note_lint import check_snippets
@@ -402,17 +402,8 @@ def test_folders_of_killed_builds_are_removed_by_the_next_build(tmp_path):
 
 
 def project(tmp_path: Path) -> Path:
-    import shutil
-
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data", "examples"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    """A copy of the project with this run's build cache."""
+    copy = copy_project(tmp_path / "project")
     use_build_cache(copy)
     return copy
 

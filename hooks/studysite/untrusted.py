@@ -70,19 +70,30 @@ def _line_at(text: str, index: int) -> int:
     return text.count("\n", 0, index) + 1
 
 
-def markup_weight(text: str) -> tuple[int, list[tuple[int, int]]]:
-    """(weight of the note, [(first line, weight)] of each paragraph over the limit)."""
-    total, heavy, fence = 0, [], None
-    start, length, openers = 0, 0, 0
+def _fenced(text: str):
+    """Yield (line number, line, inside or on a code fence) for each line of a note."""
+    fence = None
     for number, line in enumerate(text.split("\n"), start=1):
         match = FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-        elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            yield number, line, True
+        else:
+            if fence is not None and match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
+                yield number, line, True
+            else:
+                yield number, line, fence is not None
+
+
+def markup_weight(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """(weight of the note, [(first line, weight)] of each paragraph over the limit)."""
+    total, heavy = 0, []
+    start, length, openers = 0, 0, 0
+    for number, line, in_fence in _fenced(text):
+        if in_fence:
             continue
-        if fence is None and line.strip():
+        if line.strip():
             start = start or number
             length += len(line) + 1
             openers += sum(line.count(c) for c in OPENERS)
@@ -107,20 +118,14 @@ def source_problems(text: str, size: int, display: str) -> list[Problem]:
         problems.append(Problem(display, _line_at(text, match.start()), "file", f"control character U+{ord(match.group()):04X} is not allowed"))
         if len(problems) >= MAX_PROBLEMS_PER_FILE:
             return problems
-    headings, fence, previous = 0, None, ""
-    for number, line in enumerate(text.split("\n"), start=1):
+    headings, previous = 0, ""
+    for number, line, in_fence in _fenced(text):
         if len(line) > MAX_LINE_CHARS:
             problems.append(Problem(display, number, "file", f"line of {len(line):,} characters; at most {MAX_LINE_CHARS:,}"))
             break
-        match = FENCE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-        elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-        elif ATX_HEADING.match(line) or (previous.strip() and SETEXT_UNDERLINE.match(line)):
+        if not in_fence and (ATX_HEADING.match(line) or (previous.strip() and SETEXT_UNDERLINE.match(line))):
             headings += 1
-        previous = "" if fence is not None else line
+        previous = "" if in_fence else line
     headings += len(HTML_HEADING.findall(text))
     if headings > MAX_HEADINGS:
         problems.append(Problem(display, 1, "file", f"has {headings:,} headings; a note may have at most {MAX_HEADINGS} (split it)"))
