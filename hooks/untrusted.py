@@ -17,7 +17,7 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 
-from studysite.untrusted import escape_display_values, html_problems, theme_problems, yaml_key_lines
+from studysite.untrusted import escape_display_values, html_findings, place_findings, theme_problems, yaml_key_lines
 from studysite.yaml_lines import Problem, clean
 
 log = logging.getLogger("mkdocs.hooks.untrusted")
@@ -92,9 +92,11 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-100)  # The HTML as it goes into the page, after every other hook.
 def on_page_content(html, page, config, files):
-    display, source_path = _display(page.file)
-    source = source_path.read_text(encoding="utf-8", errors="replace") if source_path else page.markdown or ""
-    _problems.extend(html_problems(html, source, display))
+    findings = html_findings(html)
+    if findings:
+        display, source_path = _display(page.file)
+        source = source_path.read_text(encoding="utf-8", errors="replace") if source_path else page.markdown or ""
+        _problems.extend(place_findings(findings, source, display))
     return html
 
 

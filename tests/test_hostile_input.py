@@ -558,3 +558,12 @@ def test_hostile_front_matter_neither_runs_nor_navigates(hostile_site, browser):
             assert NAVIGATE in tab.title()
         finally:
             tab.close()
+
+
+def test_nesting_that_would_exhaust_the_stack_is_refused():
+    lists = "# t\n\n" + "".join("    " * i + "- x\n" for i in range(60))
+    quotes = "# t\n\n" + "> " * 50 + "x\n"
+    assert [p.line for p in source_problems(lists, len(lists), "docs/x.md")] == [3 + 51]
+    assert lines(source_problems(quotes, len(quotes), "docs/x.md")) == [
+        "docs/x.md:3: file: nested too deep (at most 200 columns of indent and 40 levels of >)"
+    ]

@@ -175,24 +175,25 @@ def on_serve(server, config: MkDocsConfig, builder):
     """Keep serving the last good build while a rebuild fails.
 
     MkDocs' dev server otherwise holds every request until a rebuild succeeds ("The server
-    will appear stuck until build errors are resolved"). A rebuild that failed cleanly
-    (`Abort`: a PluginError, BuildError or strict-mode warnings, already logged) left the
-    previous site untouched, so the server may go on serving it; any other exception keeps
-    MkDocs' own handling, traceback included.
+    will appear stuck until build errors are resolved"). A failed rebuild left the previous
+    site untouched (it was built in a temporary folder), so the server goes on serving it,
+    whatever the failure: `Abort` (a PluginError, BuildError or strict-mode warnings, already
+    logged) or any other exception, logged here without a traceback.
     """
-    if _dirty:  # A dirty rebuild writes in place, so a failed one leaves a mixed site.
-        return server
+    # A dirty rebuild writes in place, so a failed one may leave the preview partly updated;
+    # it is still served (and says so) rather than hanging every request.
+    still = "Still serving the site, partly updated" if _dirty else "Still serving the last good build"
     rebuild = server.builder
 
     def rebuild_or_keep_last_good(*args, **kwargs):
         try:
             rebuild(*args, **kwargs)
         except Abort as error:
-            log.error(f"{error} Still serving the last good build; save a fix to rebuild.")
+            log.error(f"{error} {still}; save a fix to rebuild.")
         except Exception as error:  # noqa: BLE001 - the dev server must survive any failure
             text = "\n".join(line[:400] for line in (str(error).strip() or "no message").splitlines()[:40])
             name = "" if isinstance(error, MkDocsException) else f"{type(error).__name__}: "
-            log.error(f"{name}{text}\nStill serving the last good build; save a fix to rebuild.")
+            log.error(f"{name}{text}\n{still}; save a fix to rebuild.")
 
     server.builder = rebuild_or_keep_last_good
     return server

@@ -72,4 +72,7 @@ class BuildCache:
         if self.path is None or not (self.added if keep_unseen else self.changed):
             return
         kept = self.entries if keep_unseen else {k: self.entries[k] for k in self.seen}
-        write_json(self.path, {"version": self.version, "entries": dict(sorted(kept.items()))})
+        try:
+            write_json(self.path, {"version": self.version, "entries": dict(sorted(kept.items()))})
+        except OSError:
+            pass  # a cache that cannot be written is only slower next time, never a failed build

@@ -43,6 +43,9 @@ from studysite.yaml_lines import Problem, compose_untrusted, short_repr, to_pyth
 MAX_NOTE_BYTES = 256 * 1024
 MAX_HEADINGS = 300
 MAX_LINE_CHARS = 10_000
+# Python-Markdown parses nested lists and quotes recursively; 400 levels exhaust the stack.
+MAX_INDENT = 200
+MAX_QUOTE_DEPTH = 40
 MAX_FRONT_MATTER_BYTES = 16 * 1024
 # Python-Markdown's inline patterns rescan the rest of a paragraph for every opener that is
 # never closed (`[`, a backtick, `*`, `_`, `<`), so a paragraph costs about openers x length
@@ -61,6 +64,7 @@ FRONT_MATTER_START = re.compile(r"^-{3}[ \t]*\n")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+QUOTE_PREFIX = re.compile(r"[ \t>]*")
 HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
 # Controls other than tab, newline and carriage return, and bidirectional overrides.
 SOURCE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -123,6 +127,12 @@ def source_problems(text: str, size: int, display: str) -> list[Problem]:
         if len(line) > MAX_LINE_CHARS:
             problems.append(Problem(display, number, "file", f"line of {len(line):,} characters; at most {MAX_LINE_CHARS:,}"))
             break
+        if not in_fence:
+            indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+            quotes = len(QUOTE_PREFIX.match(line).group().replace(" ", ""))
+            if indent > MAX_INDENT or quotes > MAX_QUOTE_DEPTH:
+                problems.append(Problem(display, number, "file", f"nested too deep (at most {MAX_INDENT} columns of indent and {MAX_QUOTE_DEPTH} levels of >)"))
+                break
         if not in_fence and (ATX_HEADING.match(line) or (previous.strip() and SETEXT_UNDERLINE.match(line))):
             headings += 1
         previous = "" if in_fence else line
@@ -360,7 +370,12 @@ def html_findings(page_html: str) -> list[tuple[tuple[str, ...], str]]:
 
 
 def html_problems(page_html: str, source: str, display: str) -> list[Problem]:
-    """`html_findings` as problems at the line of `source` that has them.
+    """`html_findings` as problems at the line of `source` that has them."""
+    return place_findings(html_findings(page_html), source, display)
+
+
+def place_findings(findings, source: str, display: str) -> list[Problem]:
+    """Findings as problems at the line of `source` that has them.
 
     The line is that of the first of the finding's texts found in the source (any case); a
     text found again is looked for after its previous place, so repeats get their own lines.
@@ -369,7 +384,7 @@ def html_problems(page_html: str, source: str, display: str) -> list[Problem]:
     lowered = source.lower()
     after: dict[str, int] = {}
     problems = []
-    for needles, message in html_findings(page_html):
+    for needles, message in findings:
         line = 1
         for needle in (n.lower() for n in needles if n):
             index = lowered.find(needle, after.get(needle, 0))
