@@ -17,8 +17,8 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 
-from studysite.untrusted import escape_display_values, html_findings, place_findings, theme_problems, yaml_key_lines
-from studysite.yaml_lines import Problem, clean
+from studysite.untrusted import EscapeControls, escape_display_values, html_findings, place_findings, theme_problems, yaml_key_lines
+from studysite.yaml_lines import Problem
 
 log = logging.getLogger("mkdocs.hooks.untrusted")
 
@@ -30,18 +30,6 @@ _current: str | None = None  # the page being built, for the line of an unexpect
 def _fail(what: str, problems) -> None:
     lines = "\n".join(str(p) for p in problems)
     raise PluginError(f"{what} ({len(problems)} problems):\n{lines}")
-
-
-class EscapeControls(logging.Filter):
-    """Escape control characters in every log line (an exception's message, a file name): a
-    terminal escape code from a note must not colour, move or hide what the author reads."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in message):
-            record.msg = "\n".join(clean(part, 100_000) for part in message.split("\n"))
-            record.args = ()
-        return True
 
 
 _escape = EscapeControls()

@@ -567,3 +567,13 @@ def test_nesting_that_would_exhaust_the_stack_is_refused():
     assert lines(source_problems(quotes, len(quotes), "docs/x.md")) == [
         "docs/x.md:3: file: nested too deep (at most 200 columns of indent and 40 levels of >)"
     ]
+
+
+def test_log_lines_escape_control_characters():
+    import logging
+
+    from studysite.untrusted import EscapeControls
+
+    record = logging.LogRecord("mkdocs", logging.ERROR, __file__, 1, "Error reading page %r:\n%s", ("a.md", "boom\x1b[31m\x07"), None)
+    assert EscapeControls().filter(record) is True
+    assert record.getMessage() == "Error reading page 'a.md':\nboom\\x1b[31m\\x07"

@@ -26,6 +26,7 @@ pytest calls it directly. Every problem is one `file:line: field: problem` line.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable
@@ -36,7 +37,7 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import Markup, escape
 
-from studysite.yaml_lines import Problem, compose_untrusted, short_repr, to_python
+from studysite.yaml_lines import Problem, clean, compose_untrusted, short_repr, to_python
 
 # --- limits ----------------------------------------------------------------------------
 # The longest note is about 22 KB with 15 headings; the limits leave room for ten times that.
@@ -422,6 +423,21 @@ def links_outside(root: Path, folders: Iterable[str]) -> list[Problem]:
                     display = path.relative_to(root).as_posix()
                     problems.append(Problem(display, 1, "file", "is a symbolic link to outside the repository; copy the file in instead"))
     return problems
+
+
+# --- log lines ------------------------------------------------------------------------
+
+
+class EscapeControls(logging.Filter):
+    """Escape control characters in every log line (an exception's message, a file name): a
+    terminal escape code from a note must not colour, move or hide what the author reads."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in message):
+            record.msg = "\n".join(clean(part, 100_000) for part in message.split("\n"))
+            record.args = ()
+        return True
 
 
 # --- theme options in mkdocs.yml -------------------------------------------------------

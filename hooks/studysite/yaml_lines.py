@@ -158,7 +158,9 @@ def check_events(text: str, display: str, first_line: int = 1) -> list[Problem]:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             line = event.start_mark.line + first_line
             if isinstance(event, yaml.AliasEvent):
-                problems.append(Problem(display, line, "yaml", f"alias *{event.anchor} is not allowed; write the value out"))
+                problem = Problem(display, line, "yaml", f"alias *{event.anchor} is not allowed; write the value out")
+                if problem not in problems:  # one line for `[*a, *a, *a]`
+                    problems.append(problem)
             elif getattr(event, "tag", None) is not None:
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
                 problems.append(Problem(display, line, "yaml", f"tag {tag} is not allowed; write a plain value"))
