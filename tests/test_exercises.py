@@ -1,0 +1,58 @@
+"""The exercise solutions under examples/exercises/ do what their notes say."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_script(relative_path: str) -> str:
+    """Run an exercise file as `python file.py` and return what it prints."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / relative_path)], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+# --- web/ and http/ and https/ notes ------------------------------------------------------------
+
+
+def test_web_proxy_fix_trusts_only_the_last_forwarded_address(example):
+    app = example("examples/exercises/web/proxy_fix.py").app
+    client = app.test_client()
+    forged = {"X-Forwarded-For": "1.2.3.4, 203.0.113.7"}
+    response = client.get("/whoami", headers=forged, environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert response.get_json() == {"remote_addr": "203.0.113.7"}
+    # Without the header the proxy's own address is all the app can see.
+    response = client.get("/whoami", environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert response.get_json() == {"remote_addr": "10.0.0.2"}
+    assert run_script("examples/exercises/web/proxy_fix.py").strip() == "203.0.113.7"
+
+
+def test_web_relative_references_resolve_as_the_note_shows():
+    lines = run_script("examples/exercises/web/relative_refs.py").splitlines()
+    assert lines == [
+        "intro -> https://example.com/docs/intro",
+        "./intro -> https://example.com/docs/intro",
+        "../api -> https://example.com/api",
+        "/login -> https://example.com/login",
+        "?page=2 -> https://example.com/docs/guide?page=2",
+        "#faq -> https://example.com/docs/guide#faq",
+        "//cdn.example.net/app.js -> https://cdn.example.net/app.js",
+        "intro (기준이 /로 끝날 때) -> https://example.com/docs/guide/intro",
+    ]
+    note = (ROOT / "docs/web/resources.md").read_text(encoding="utf-8")
+    assert all(line in note for line in lines)
+
+
+def test_web_percent_encoding_round_trips():
+    lines = run_script("examples/exercises/web/percent_encoding.py").splitlines()
+    assert lines == [
+        "%EC%9B%B9%20%EA%B0%9C%EB%B0%9C%26Flask",
+        "q=%EC%9B%B9+%EA%B0%9C%EB%B0%9C%26Flask",
+        "웹 개발&Flask",
+    ]
