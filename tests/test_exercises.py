@@ -56,3 +56,37 @@ def test_web_percent_encoding_round_trips():
         "q=%EC%9B%B9+%EA%B0%9C%EB%B0%9C%26Flask",
         "웹 개발&Flask",
     ]
+
+
+def test_http_connection_persistence_follows_rfc9112_section_9_3(example):
+    persists = example("examples/exercises/http/persistence.py").connection_persists
+    assert persists("HTTP/1.1") is True
+    assert persists("HTTP/1.1", "Keep-Alive, Close") is False
+    assert persists("HTTP/1.0") is False
+    assert persists("HTTP/1.0", "keep-alive") is True
+    assert persists("HTTP/1.0", "keep-alive", honors_http10_keep_alive=False) is False
+    assert persists("HTTP/1.0", "keep-alive", recipient_is_proxy=True, message_is_response=False) is False
+    assert persists("HTTP/1.0", "keep-alive", recipient_is_proxy=True, message_is_response=True) is True
+    assert run_script("examples/exercises/http/persistence.py").split() == ["True", "False", "False", "True", "False"]
+
+
+def test_http_global_user_bug_leaks_one_login_to_everyone(example):
+    app = example("examples/exercises/http/global_user_bug.py").app
+    alice, bob = app.test_client(), app.test_client()
+    alice.post("/login", data={"name": "alice"})
+    assert bob.get("/me").get_json() == {"user": "alice"}  # the bug the exercise asks for
+    assert run_script("examples/exercises/http/global_user_bug.py").strip() == "{'user': 'alice'}"
+
+
+def test_http_parse_request_splits_the_four_parts_and_counts_bytes(example):
+    parse_request = example("examples/exercises/http/parse_request.py").parse_request
+    raw = b"GET /search?q=1 HTTP/1.1\r\nHOST: example.com\r\nX-A: b\r\n\r\n"
+    assert parse_request(raw) == ("GET", "/search?q=1", "HTTP/1.1", {"host": "example.com", "x-a": "b"}, b"")
+    # Content-Length counts bytes: the body stops there even if more bytes follow on the connection.
+    raw = b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1"
+    assert parse_request(raw)[4] == b"abc"
+    assert run_script("examples/exercises/http/parse_request.py").splitlines() == [
+        "POST /posts HTTP/1.1",
+        "18 14",
+        '{"title":"안녕"}',
+    ]
