@@ -1,0 +1,1 @@
+"""All logic of the study site's build: loading, validation, generation, linking, search (no MkDocs events)."""
