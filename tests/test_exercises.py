@@ -90,3 +90,26 @@ def test_http_parse_request_splits_the_four_parts_and_counts_bytes(example):
         "18 14",
         '{"title":"안녕"}',
     ]
+
+
+def test_http_delete_by_get_link_is_the_bug_and_post_fixes_it(example):
+    module = example("examples/exercises/http/delete_link.py")
+    assert module.buggy.test_client().get("/posts/1/delete").get_json() == {"posts": [2]}
+    fixed = module.fixed.test_client()
+    assert fixed.get("/posts/2/delete").status_code == 405
+    assert fixed.post("/posts/2/delete").get_json() == {"posts": []}
+    assert fixed.post("/posts/2/delete").status_code == 404
+    assert run_script("examples/exercises/http/delete_link.py").splitlines() == ["{'posts': [2]}", "405", "{'posts': []}"]
+
+
+def test_http_status_class_treats_unknown_codes_as_x00(example):
+    module = example("examples/exercises/http/status_class.py")
+    assert module.understood_as(299) == 200
+    assert module.understood_as(471) == 400
+    assert module.understood_as(404) == 404
+    with pytest.raises(ValueError):
+        module.understood_as(600)
+    output = run_script("examples/exercises/http/status_class.py")
+    note = (ROOT / "docs/http/status-codes.md").read_text(encoding="utf-8")
+    assert output.splitlines()[2] == "299 200 성공"
+    assert all(line in note for line in output.splitlines())
