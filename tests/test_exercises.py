@@ -113,3 +113,28 @@ def test_http_status_class_treats_unknown_codes_as_x00(example):
     note = (ROOT / "docs/http/status-codes.md").read_text(encoding="utf-8")
     assert output.splitlines()[2] == "299 200 성공"
     assert all(line in note for line in output.splitlines())
+
+
+def test_http_header_lists_are_joined_but_set_cookie_is_not(example):
+    app = example("examples/exercises/http/header_lists.py").app
+    client = app.test_client()
+    two_lines = [("Accept-Language", "ko"), ("Accept-Language", "en;q=0.5")]
+    assert client.get("/", headers=two_lines).get_json() == {"first": "ko, en;q=0.5", "all": ["ko, en;q=0.5"]}
+    assert len(client.get("/login").headers.getlist("Set-Cookie")) == 2
+    output = run_script("examples/exercises/http/header_lists.py")
+    note = (ROOT / "docs/http/headers.md").read_text(encoding="utf-8")
+    assert all(line in note for line in output.splitlines())
+
+
+def test_http_freshness_follows_the_rfc9111_order(example):
+    module = example("examples/exercises/http/freshness.py")
+    date = "Tue, 03 Jun 2025 08:00:00 GMT"
+    assert module.freshness_lifetime({"Date": date, "Cache-Control": "max-age=600", "Expires": "0"}) == 600
+    assert module.freshness_lifetime({"Date": date, "Expires": "Tue, 03 Jun 2025 09:00:00 GMT"}) == 3600
+    assert module.freshness_lifetime({"Date": date}) == 0
+    assert module.is_fresh({"Date": date, "Cache-Control": "max-age=600", "Age": "300"}, 299) is True
+    assert module.is_fresh({"Date": date, "Cache-Control": "max-age=600", "Age": "300"}, 300) is False
+    output = run_script("examples/exercises/http/freshness.py")
+    assert output.splitlines() == ["True False", "24.0", "60 3600", "0"]
+    note = (ROOT / "docs/http/caching.md").read_text(encoding="utf-8")
+    assert "True False\n" in note and "60 3600\n" in note
