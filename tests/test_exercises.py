@@ -138,3 +138,27 @@ def test_http_freshness_follows_the_rfc9111_order(example):
     assert output.splitlines() == ["True False", "24.0", "60 3600", "0"]
     note = (ROOT / "docs/http/caching.md").read_text(encoding="utf-8")
     assert "True False\n" in note and "60 3600\n" in note
+
+
+def test_https_behind_proxy_needs_proxy_fix_to_stop_redirecting(example):
+    create_app = example("examples/exercises/https/behind_proxy.py").create_app
+    from_nginx = {"X-Forwarded-Proto": "https"}
+    looping = create_app(trust_proxy=False).test_client().get("/", headers=from_nginx)
+    assert looping.status_code == 308 and looping.headers["Location"].startswith("https://")
+    fixed = create_app(trust_proxy=True)
+    assert fixed.config["SESSION_COOKIE_SECURE"] is True
+    response = fixed.test_client().get("/", headers=from_nginx)
+    assert response.status_code == 200
+    assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    plain = fixed.test_client().get("/")  # no proxy header: a plain request still goes to HTTPS
+    assert plain.status_code == 308 and "Strict-Transport-Security" not in plain.headers
+    output = run_script("examples/exercises/https/behind_proxy.py")
+    note = (ROOT / "docs/https/index.md").read_text(encoding="utf-8")
+    assert all(line in note for line in output.splitlines())
+
+
+def test_flask_session_cookie_is_not_secure_by_default():
+    """docs/https/index.md says SESSION_COOKIE_SECURE defaults to False."""
+    from flask import Flask
+
+    assert Flask(__name__).config["SESSION_COOKIE_SECURE"] is False
