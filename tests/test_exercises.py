@@ -18,6 +18,15 @@ def run_script(relative_path: str) -> str:
     return result.stdout
 
 
+def output_shown_in(note: str, script: str) -> list[str]:
+    """Run `script` and check that the note shows every line it prints; return the lines."""
+    lines = run_script(script).splitlines()
+    text = (ROOT / "docs" / note).read_text(encoding="utf-8")
+    missing = [line for line in lines if line not in text]
+    assert lines and not missing, f"docs/{note} does not show: {missing}"
+    return lines
+
+
 # --- web/ and http/ and https/ notes ------------------------------------------------------------
 
 
@@ -34,7 +43,7 @@ def test_web_proxy_fix_trusts_only_the_last_forwarded_address(example):
 
 
 def test_web_relative_references_resolve_as_the_note_shows():
-    lines = run_script("examples/exercises/web/relative_refs.py").splitlines()
+    lines = output_shown_in("web/resources.md", "examples/exercises/web/relative_refs.py")
     assert lines == [
         "intro -> https://example.com/docs/intro",
         "./intro -> https://example.com/docs/intro",
@@ -45,12 +54,10 @@ def test_web_relative_references_resolve_as_the_note_shows():
         "//cdn.example.net/app.js -> https://cdn.example.net/app.js",
         "intro (기준이 /로 끝날 때) -> https://example.com/docs/guide/intro",
     ]
-    note = (ROOT / "docs/web/resources.md").read_text(encoding="utf-8")
-    assert all(line in note for line in lines)
 
 
 def test_web_percent_encoding_round_trips():
-    lines = run_script("examples/exercises/web/percent_encoding.py").splitlines()
+    lines = output_shown_in("web/resources.md", "examples/exercises/web/percent_encoding.py")
     assert lines == [
         "%EC%9B%B9%20%EA%B0%9C%EB%B0%9C%26Flask",
         "q=%EC%9B%B9+%EA%B0%9C%EB%B0%9C%26Flask",
@@ -85,7 +92,7 @@ def test_http_parse_request_splits_the_four_parts_and_counts_bytes(example):
     # Content-Length counts bytes: the body stops there even if more bytes follow on the connection.
     raw = b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1"
     assert parse_request(raw)[4] == b"abc"
-    assert run_script("examples/exercises/http/parse_request.py").splitlines() == [
+    assert output_shown_in("http/messages.md", "examples/exercises/http/parse_request.py") == [
         "POST /posts HTTP/1.1",
         "18 14",
         '{"title":"안녕"}',
@@ -109,10 +116,8 @@ def test_http_status_class_treats_unknown_codes_as_x00(example):
     assert module.understood_as(404) == 404
     with pytest.raises(ValueError):
         module.understood_as(600)
-    output = run_script("examples/exercises/http/status_class.py")
-    note = (ROOT / "docs/http/status-codes.md").read_text(encoding="utf-8")
-    assert output.splitlines()[2] == "299 200 성공"
-    assert all(line in note for line in output.splitlines())
+    lines = output_shown_in("http/status-codes.md", "examples/exercises/http/status_class.py")
+    assert lines[2] == "299 200 성공"
 
 
 def test_http_header_lists_are_joined_but_set_cookie_is_not(example):
@@ -121,9 +126,7 @@ def test_http_header_lists_are_joined_but_set_cookie_is_not(example):
     two_lines = [("Accept-Language", "ko"), ("Accept-Language", "en;q=0.5")]
     assert client.get("/", headers=two_lines).get_json() == {"first": "ko, en;q=0.5", "all": ["ko, en;q=0.5"]}
     assert len(client.get("/login").headers.getlist("Set-Cookie")) == 2
-    output = run_script("examples/exercises/http/header_lists.py")
-    note = (ROOT / "docs/http/headers.md").read_text(encoding="utf-8")
-    assert all(line in note for line in output.splitlines())
+    output_shown_in("http/headers.md", "examples/exercises/http/header_lists.py")
 
 
 def test_http_freshness_follows_the_rfc9111_order(example):
@@ -134,27 +137,23 @@ def test_http_freshness_follows_the_rfc9111_order(example):
     assert module.freshness_lifetime({"Date": date}) == 0
     assert module.is_fresh({"Date": date, "Cache-Control": "max-age=600", "Age": "300"}, 299) is True
     assert module.is_fresh({"Date": date, "Cache-Control": "max-age=600", "Age": "300"}, 300) is False
-    output = run_script("examples/exercises/http/freshness.py")
-    assert output.splitlines() == ["True False", "24.0", "60 3600", "0"]
-    note = (ROOT / "docs/http/caching.md").read_text(encoding="utf-8")
-    assert "True False\n" in note and "60 3600\n" in note
+    lines = output_shown_in("http/caching.md", "examples/exercises/http/freshness.py")
+    assert lines == ["True False", "24.0", "60 3600", "0"]
 
 
 def test_https_behind_proxy_needs_proxy_fix_to_stop_redirecting(example):
-    create_app = example("examples/exercises/https/behind_proxy.py").create_app
+    deploy_behind_nginx = example("examples/exercises/https/behind_proxy.py").deploy_behind_nginx
     from_nginx = {"X-Forwarded-Proto": "https"}
-    looping = create_app(trust_proxy=False).test_client().get("/", headers=from_nginx)
+    looping = example("examples/state/hsts.py").app.test_client().get("/", headers=from_nginx)
     assert looping.status_code == 308 and looping.headers["Location"].startswith("https://")
-    fixed = create_app(trust_proxy=True)
+    fixed = deploy_behind_nginx(example("examples/state/hsts.py").app)
     assert fixed.config["SESSION_COOKIE_SECURE"] is True
     response = fixed.test_client().get("/", headers=from_nginx)
     assert response.status_code == 200
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
     plain = fixed.test_client().get("/")  # no proxy header: a plain request still goes to HTTPS
     assert plain.status_code == 308 and "Strict-Transport-Security" not in plain.headers
-    output = run_script("examples/exercises/https/behind_proxy.py")
-    note = (ROOT / "docs/https/index.md").read_text(encoding="utf-8")
-    assert all(line in note for line in output.splitlines())
+    output_shown_in("https/index.md", "examples/exercises/https/behind_proxy.py")
 
 
 def test_flask_session_cookie_is_not_secure_by_default():
