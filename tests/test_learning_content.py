@@ -92,11 +92,11 @@ def test_note_has_a_quiz_of_at_least_five_questions(note):
 
 def test_code_solutions_live_in_examples_and_are_run_by_a_test():
     """A solution that includes a file includes one under examples/exercises/ that a test names."""
-    tests = (ROOT / "tests/test_exercises.py").read_text(encoding="utf-8")
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_exercises*.py"))
     included = set()
     for note in notes():
         included |= set(re.findall(r'--8<-- "(examples/exercises/[^"]+)"', (DOCS / note).read_text(encoding="utf-8")))
     assert included, "no exercise includes a code solution"
     for path in sorted(included):
         assert (ROOT / path).is_file(), path
-        assert path in tests, f"{path} is not run by tests/test_exercises.py"
+        assert path in tests, f"{path} is not run by a tests/test_exercises*.py"
