@@ -11,10 +11,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from reference_data import STATUS_FILE, load_reference
-from reference_pages import make_environment
+from studysite.reference_data import STATUS_FILE, load_reference
+from studysite.reference_pages import make_environment
 from studysite.cheatsheet import SRC_URI, render_cheatsheet
-from yaml_lines import DataError
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "overrides" / "reference"

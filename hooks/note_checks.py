@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from note_lint import Link, check_anchors, check_note
+from studysite.note_lint import Link, check_anchors, check_note
 
 # src_uri -> (file as named in messages, links with anchors), from the last on_files.
 _anchored: dict[str, tuple[str, list[Link]]] = {}

@@ -13,7 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
 from mkdocs.structure.pages import Page
 
-from reference_data import CLASSES, COMMON_METHODS
+from studysite.reference_data import CLASSES, COMMON_METHODS
 from studysite.reference_nav import METHOD_OVERVIEW, STATUS_OVERVIEW, reference_tree
 
 

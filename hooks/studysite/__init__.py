@@ -1,1 +1,1 @@
-"""The study site's build logic, importable without MkDocs; hooks/*.py are thin adapters."""
+"""All logic of the study site's build: loading, validation, generation, linking, search (no MkDocs events)."""

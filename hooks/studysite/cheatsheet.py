@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
-from reference_data import CLASSES, COMMON_METHODS, Reference
+from studysite.reference_data import CLASSES, COMMON_METHODS, Reference
 
 SRC_URI = "reference/cheatsheet.md"
 TEMPLATE = "cheatsheet.md.j2"
