@@ -73,7 +73,7 @@ def test_feed_parses_and_every_page_links_it(built_site):
     first = [e for e in entries if "first-study" in e.findtext(f"{ATOM}id")][0]
     assert first.findtext(f"{ATOM}published") == "2019-05-18T00:00:00+09:00"
     assert root.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") for e in entries)
-    link = f'<link rel="alternate" type="application/atom+xml" title="Flask로 배우는 웹 프로그래밍 · 공부 기록" href="{SITE_URL}feed.xml">'
+    link = f'<link rel="alternate feed" type="application/atom+xml" title="Flask로 배우는 웹 프로그래밍 · 공부 기록" href="{SITE_URL}feed.xml">'
     missing = [str(p.relative_to(built_site)) for p in html_pages(built_site) if link not in p.read_text(encoding="utf-8")]
     assert missing == []
 
@@ -276,6 +276,24 @@ def test_json_ld_breaks_no_content_security_policy(page, site_url):
     # (Material's own fetch of the absolute sitemap address is refused by connect-src; that is
     # not about scripts.)
     assert [text for text in problems if "script-src" in text] == []
+    assert page.foreign_requests == []
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_feed_link_is_discoverable_and_costs_no_download(page, site_url):
+    """Material downloads the sitemap for each `link[rel=alternate]` (its translations
+    switcher); the feed's link must be found by feed readers without setting that off."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "http/headers/")
+    page.wait_for_load_state("networkidle")
+    feeds = page.evaluate(
+        """() => [...document.querySelectorAll("link")]
+             .filter(l => l.relList.contains("alternate") && l.type === "application/atom+xml").map(l => l.href)"""
+    )
+    assert feeds == [SITE_URL + "feed.xml"]
+    assert [url for url in requested if "sitemap" in url] == []
 
 
 # --- site verification -----------------------------------------------------------------
