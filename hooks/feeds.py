@@ -13,12 +13,13 @@ from mkdocs.structure.files import Files
 
 from studysite.feeds import FEED_PATH, Entry, atom_feed, make_environment, post_dates
 
+TEMPLATE = "machine/atom.xml.j2"
 _entries: dict[str, Entry] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The feed's template sits in the theme folder, which MkDocs would copy into the site.
-    for template in [f for f in files if f.src_uri.startswith("machine/") and f.src_uri.endswith(".j2")]:
+    if template := files.get_file_from_path(TEMPLATE):
         files.remove(template)
     _entries.clear()
     return files

@@ -19,9 +19,17 @@ from studysite.llms import Link, llms_full, llms_txt, make_environment, markdown
 ROOT = Path(__file__).resolve().parent.parent
 START = "시작"
 OPTIONAL = "Optional"
+TEMPLATE = "machine/llms.txt.j2"
 
 _nav: Navigation | None = None
 _files: Files | None = None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # The template sits in the theme folder, which MkDocs would copy into the site.
+    if template := files.get_file_from_path(TEMPLATE):
+        files.remove(template)
+    return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
