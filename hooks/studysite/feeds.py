@@ -1,9 +1,9 @@
 """The study log's Atom feed (no MkDocs import).
 
-Why not `mkdocs-rss-plugin` 1.19.0: it requires `properdocs` (a second MkDocs distribution
+Why not `mkdocs-rss-plugin` 1.19.0: it would make `properdocs` (a second MkDocs distribution
 with its own command, whose presence changes Material's start-up notice) and GitPython,
-requests and CacheControl, writes RSS 2.0 and JSON Feed but not Atom, and reads dates through
-its own git calls per page. The feed needs none of that: the posts' dates are in their front
+requests and CacheControl requirements of building the site, it writes RSS 2.0 and JSON Feed
+but not Atom, and it reads dates through its own git calls per page. The feed needs none of that: the posts' dates are in their front
 matter and the pages' git dates are already known (page_dates). One Jinja2 template with
 autoescaping writes the XML, so a title with `<`, `&` or `"` stays text.
 
