@@ -11,6 +11,7 @@ from material.plugins.blog.structure import Post
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from studysite.untrusted import plain_text
 from studysite.feeds import FEED_PATH, Entry, atom_feed, make_environment, post_dates
 
 TEMPLATE = "machine/atom.xml.j2"
@@ -31,11 +32,11 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         if dates:
             categories = page.meta.get("categories") or []
             _entries[page.file.src_uri] = Entry(
-                title=str(page.title),
+                title=plain_text(page.title, html=True),
                 url=page.canonical_url,
                 published=dates[0],
                 updated=dates[1],
-                summary=str(page.meta.get("description") or ""),
+                summary=plain_text(page.meta.get("description")),
                 categories=tuple(str(c) for c in categories if isinstance(c, str)),
             )
     return context
@@ -46,9 +47,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     feed = atom_feed(
         make_environment(),
-        title=f"{config.site_name} · 공부 기록",
+        title=f"{plain_text(config.site_name)} · 공부 기록",
         subtitle="공부하며 남긴 기록입니다.",
-        author=config.site_author or config.site_name,
+        author=plain_text(config.site_author or config.site_name),
         site_url=config.site_url,
         entries=list(_entries.values()),
     )

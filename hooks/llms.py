@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from studysite.untrusted import plain_text
 from studysite.llms import Link, llms_full, llms_txt, make_environment, markdown_copy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,14 +79,14 @@ def on_post_build(config: MkDocsConfig) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(copy, encoding="utf-8")
             url = config.site_url + src_uri
-            links.append(Link(str(page.title or src_uri), url, str(page.meta.get("description") or "")))
+            links.append(Link(plain_text(page.title or src_uri, html=True), url, plain_text(page.meta.get("description"))))
             copies.append((url, copy))
         sections.append((title, links))
-    description = config.site_description or ""
+    description = plain_text(config.site_description)
     (site / "llms.txt").write_text(
-        llms_txt(make_environment(), site_name=config.site_name, description=description, site_url=config.site_url, sections=sections),
+        llms_txt(make_environment(), site_name=plain_text(config.site_name), description=description, site_url=config.site_url, sections=sections),
         encoding="utf-8",
     )
     (site / "llms-full.txt").write_text(
-        llms_full(site_name=config.site_name, description=description, pages=copies), encoding="utf-8"
+        llms_full(site_name=plain_text(config.site_name), description=description, pages=copies), encoding="utf-8"
     )

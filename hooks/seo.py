@@ -13,6 +13,7 @@ from material.plugins.blog.structure import Post
 from mkdocs.config.defaults import MkDocsConfig
 
 from studysite.feeds import post_dates
+from studysite.untrusted import plain_text
 from studysite.seo import Crumb, PageFacts, breadcrumbs, json_ld, robots_txt, structured_data
 
 
@@ -36,13 +37,13 @@ def _url(item) -> str | None:
 
 def on_page_context(context, page, config: MkDocsConfig, nav):
     meta = page.meta or {}
-    title = str(meta.get("title") or page.title or config.site_name)
+    title = plain_text(meta.get("title") or page.title or config.site_name, html=True)
     home = nav.homepage
     crumbs = ()
     if not page.is_homepage:
         crumbs = breadcrumbs(
-            Crumb(str(home.title if home else config.site_name), config.site_url or None),
-            [Crumb(str(section.title), _url(section)) for section in reversed(page.ancestors)],
+            Crumb(plain_text(home.title if home else config.site_name, html=True), config.site_url or None),
+            [Crumb(plain_text(section.title, html=True), _url(section)) for section in reversed(page.ancestors)],
             Crumb(title, page.canonical_url),
         )
     published = None
@@ -53,13 +54,13 @@ def on_page_context(context, page, config: MkDocsConfig, nav):
         kind="home" if page.is_homepage else "post" if isinstance(page, Post) else "article",
         title=title,
         url=page.canonical_url,
-        description=str(meta.get("description") or config.site_description or ""),
+        description=plain_text(meta.get("description") or config.site_description),
         modified=meta.get("revision_datetime"),
         published=published,
-        keywords=tuple(str(tag) for tag in tags if isinstance(tag, str)),
+        keywords=tuple(plain_text(tag) for tag in tags if isinstance(tag, str)),
         crumbs=crumbs,
     )
-    context["structured_data"] = json_ld(structured_data(facts, site_name=config.site_name, site_url=config.site_url))
+    context["structured_data"] = json_ld(structured_data(facts, site_name=plain_text(config.site_name), site_url=config.site_url))
     return context
 
 

@@ -80,7 +80,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-100)  # The HTML as it goes into the page, after every other hook.
 def on_page_content(html, page, config, files):
-    findings = html_findings(html)
+    findings = html_findings(html, generated=page.file.generated_by is not None)
     if findings:
         display, source_path = _display(page.file)
         source = source_path.read_text(encoding="utf-8", errors="replace") if source_path else page.markdown or ""

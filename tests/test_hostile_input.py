@@ -530,6 +530,13 @@ def test_hostile_front_matter_is_escaped_everywhere(hostile_site):
         for raw in ('<meta http-equiv="refresh"', "<script>window.__xss", "<img src=x"):
             assert raw not in html, (page, raw)
     assert "&lt;/title&gt;&lt;meta http-equiv" in (hostile_site / "web/index.html").read_text(encoding="utf-8")
+    # Machine-readable copies carry the title as plain text, not as HTML-escaped text.
+    import json
+
+    page = (hostile_site / "web/index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+    assert any(node.get("headline") == NAVIGATE for node in data["@graph"])
+    assert HANDLER + "인터넷과" in (hostile_site / "llms.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.build
@@ -577,3 +584,12 @@ def test_log_lines_escape_control_characters():
     record = logging.LogRecord("mkdocs", logging.ERROR, __file__, 1, "Error reading page %r:\n%s", ("a.md", "boom\x1b[31m\x07"), None)
     assert EscapeControls().filter(record) is True
     assert record.getMessage() == "Error reading page 'a.md':\nboom\\x1b[31m\\x07"
+
+
+def test_generated_pages_keep_their_template_markup_but_not_what_data_brings():
+    from studysite.untrusted import html_findings
+
+    template = '<form id="f" hidden><select><option>1xx</option></select><input type="search"></form>'
+    assert html_findings(template, generated=True) == []
+    data = '<p><a href="javascript:alert(1)">x</a><img src="https://evil.example/a.png"><span onclick="x()">y</span></p>'
+    assert [message.split(" ")[0] for _, message in html_findings(data, generated=True)] == ["javascript:", "<img", "event"]

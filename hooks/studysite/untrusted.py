@@ -288,6 +288,16 @@ def escape_display_values(meta: dict) -> None:
             meta[key] = escape(value.isoformat()[:10])
 
 
+def plain_text(value, html: bool = False) -> str:
+    """The plain text of a value for a feed, JSON-LD or a text file: an escaped front-matter
+    value (Markup) or, with `html`, a page title taken from its heading is HTML text."""
+    if value is None:
+        return ""
+    if html or isinstance(value, Markup):
+        return Markup(str(value)).striptags()
+    return str(value)
+
+
 # --- raw HTML ---------------------------------------------------------------------------
 
 ALLOWED_TAGS = frozenset(
@@ -324,9 +334,12 @@ def _loads_from_elsewhere(url: str) -> bool:
 class ContentPolicy(HTMLParser):
     """Collects (text to find in the source, problem) for one page's rendered HTML."""
 
-    def __init__(self):
+    def __init__(self, generated: bool = False):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[tuple[str, ...], str]] = []
+        # A generated page's elements come from the project's own templates; only what a
+        # data value can bring in through Markdown (a link, an image, an attribute) is checked.
+        self.generated = generated
 
     def _add(self, needle: str, message: str) -> None:
         # The tag as written is in the source when it is raw HTML; the value when Markdown
@@ -335,14 +348,14 @@ class ContentPolicy(HTMLParser):
             self.found.append(((self.get_starttag_text() or "", f"]({needle}", needle), message))
 
     def handle_starttag(self, tag, attrs):
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED_TAGS and not self.generated:
             self._add(f"<{tag}", f"<{tag}> is not allowed (allowed: Markdown and plain formatting tags, see CONTRIBUTING.md)")
             return
         for name, value in attrs:
             value = value or ""
             if name.startswith("on"):
                 self._add(name, f"event handler attribute {name}= on <{tag}> is not allowed")
-            elif name in FORBIDDEN_ATTRIBUTES:
+            elif name in FORBIDDEN_ATTRIBUTES and not self.generated:
                 self._add(name, f"attribute {name}= on <{tag}> is not allowed")
             elif name == "style":
                 squeezed = _STYLE_NOISE.sub("", value).lower()
@@ -356,15 +369,18 @@ class ContentPolicy(HTMLParser):
                         self._add(url, f"{scheme}: URL in {name}= on <{tag}> is not allowed")
                     elif name in LOADING_ATTRIBUTES and _loads_from_elsewhere(url):
                         self._add(url, f"<{tag} {name}> loads from another host ({short_repr(url)}); put the file under docs/")
-            elif tag == "input" and name == "type" and value.lower() not in INPUT_TYPES:
+            elif tag == "input" and name == "type" and value.lower() not in INPUT_TYPES and not self.generated:
                 self._add(f"<{tag}", f'<input type="{value}"> is not allowed')
 
     handle_startendtag = handle_starttag
 
 
-def html_findings(page_html: str) -> list[tuple[tuple[str, ...], str]]:
-    """(texts to look for in the source, problem) for every disallowed element or attribute."""
-    policy = ContentPolicy()
+def html_findings(page_html: str, generated: bool = False) -> list[tuple[tuple[str, ...], str]]:
+    """(texts to look for in the source, problem) for every disallowed element or attribute.
+
+    `generated`: a page made from data by the project's templates (see `ContentPolicy`).
+    """
+    policy = ContentPolicy(generated)
     policy.feed(page_html)
     policy.close()
     return policy.found
