@@ -14,9 +14,12 @@ pytest calls it directly. Every problem is one `file:line: field: problem` line.
   front-matter values once makes every print site safe. Names that become URLs or CSS classes
   (tags, categories, status, icon, template) are refused when they hold markup characters.
 - Raw HTML is refused, not rewritten (`ContentPolicy`): an author learns about it at the
-  line, and nothing is silently changed. The rendered HTML of every page is checked against
+  line, and nothing is silently changed. The rendered HTML of every note is checked against
   an allow-list of elements, and attributes are checked for handlers and for URLs that run
-  script (`javascript:` ...) or load from another host.
+  script (`javascript:` ...) or load from another host. A page generated from data keeps
+  the elements of the project's own templates; what a data value can bring in through
+  Markdown (links, images, attributes) is checked the same way and reported at the data
+  file's line.
 - Limits (`source_problems`): the size of a note, its number of headings, its longest line
   and control characters, so that no note of a few MB keeps a build busy for minutes.
 - Files from outside the repository (`links_outside`): a symbolic link that resolves outside
