@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.toc import AnchorLink
 
-from crosslinks import section_anchors
+from studysite.backlinks import section_anchors
 from studysite.mentions import MentionLinker
 from studysite.reference_data import COMMON_METHODS
 
@@ -241,7 +241,7 @@ def test_note_links_mentions_to_the_reference(built_site):
 
 def test_reference_page_lists_the_notes_that_mention_it(built_site):
     html = read(built_site, "reference/status/404/index.html")
-    section = re.search(r'<section class="backlinks".*?</section>', html, re.DOTALL)
+    section = re.search(r'<section[^>]*class="backlinks".*?</section>', html, re.DOTALL)
     assert section, "no backlinks section"
     assert '<h2 id="backlinks">이 주제를 다루는 노트' in section.group(0)
     assert '<a href="../../../http/status-codes/">상태 코드</a>' in section.group(0)

@@ -125,7 +125,7 @@ def test_second_add_morphs_uses_entry_cache(tmp_path, monkeypatch):
 
 
 def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
-    import korean_search
+    from studysite import korean_search
 
     loads = []
     def load_model():
@@ -135,15 +135,13 @@ def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
     monkeypatch.setattr(korean_morphs, "default_tokenizer", load_model)
     korean_morphs.kept_tokenizer.cache_clear()
     try:
-        korean_search.on_startup(command="serve", dirty=False)
         for _ in range(3):  # three rebuilds, each with a word the cache has not seen
-            Analyser(MorphCache(None), tokenizer_factory=korean_search.tokenizer_factory()).analyse(["새낱말"])
+            Analyser(MorphCache(None), tokenizer_factory=korean_search.tokenizer_factory(serving=True)).analyse(["새낱말"])
         assert loads == [1]
-        korean_search.on_startup(command="build", dirty=False)
-        assert korean_search.tokenizer_factory() is korean_search.default_tokenizer  # a build lets it go
+        # A build lets it go.
+        assert korean_search.tokenizer_factory(serving=False) is korean_search.default_tokenizer
     finally:
         korean_morphs.kept_tokenizer.cache_clear()
-        korean_search.on_startup(command="build", dirty=False)
 
 
 def test_cache_of_another_analyser_version_is_ignored(tmp_path):

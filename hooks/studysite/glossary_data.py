@@ -16,10 +16,9 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
+from studysite.paths import GLOSSARY_FILE
 from studysite.record_schema import Field, check_fields, entry_label
 from studysite.yaml_lines import DataError, Problem, read_entries
-
-GLOSSARY_FILE = "data/glossary.yml"
 
 SCHEMA = (
     Field("term", "line"),
@@ -45,10 +44,6 @@ class Term:
     @property
     def is_abbreviation(self) -> bool:
         return self.expansion is not None
-
-    @property
-    def anchor(self) -> str:
-        return self.term.lower()
 
     @property
     def tooltip(self) -> str:

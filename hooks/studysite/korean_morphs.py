@@ -74,11 +74,6 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
-def split_words(text: str, separator: str) -> list[str]:
-    """Split like Material's tokenizer does with the search `separator` (lower case, no blanks)."""
-    return [word for phrase in split_phrases(text, separator) for word in phrase]
-
-
 def split_phrases(text: str, separator: str) -> list[list[str]]:
     """Words (lower case) grouped into phrases: punctuation such as `,` or `·` ends a phrase,
     so that only words separated by blanks are joined (`쿠키, 세션` is not `쿠키세션`)."""
@@ -168,10 +163,6 @@ class MorphCache:
             data = read_json(self.path, self.version)
             self._words = {w: WordAnalysis.from_json(v) for w, v in data.get("words", {}).items()}
         return self._words
-
-    @words.setter
-    def words(self, value: dict[str, WordAnalysis]) -> None:
-        self._words = value
 
     @property
     def loaded(self) -> bool:

@@ -9,11 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from studysite.paths import METHODS_FILE, STATUS_FILE, method_slug, method_src_uri, page_url, status_src_uri
 from studysite.record_schema import Field, check_fields, entry_label
 from studysite.yaml_lines import DataError, Problem, read_entries
-
-STATUS_FILE = "data/status_codes.yml"
-METHODS_FILE = "data/methods.yml"
 
 CLASSES = {
     "informational": (100, "1xx 정보 응답"),
@@ -81,11 +79,11 @@ class StatusCode:
 
     @property
     def src_uri(self) -> str:
-        return f"reference/status/{self.code}.md"
+        return status_src_uri(self.code)
 
     @property
     def url(self) -> str:
-        return f"reference/status/{self.code}/"
+        return page_url(self.src_uri)
 
     @property
     def class_title(self) -> str:
@@ -112,15 +110,15 @@ class Method:
 
     @property
     def slug(self) -> str:
-        return self.method.lower()
+        return method_slug(self.method)
 
     @property
     def src_uri(self) -> str:
-        return f"reference/methods/{self.slug}.md"
+        return method_src_uri(self.method)
 
     @property
     def url(self) -> str:
-        return f"reference/methods/{self.slug}/"
+        return page_url(self.src_uri)
 
     @property
     def common(self) -> bool:
