@@ -1,5 +1,6 @@
 """Korean search: morpheme forms (unit), the cache, the built site, the worker and the browser."""
 
+import functools
 import importlib.util
 import json
 import shutil
@@ -23,9 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEPARATOR = r'[\s\-,:!?=\[\]()<>"“”‘’`/·・‧…|]+|\.(?!\d)'  # as in mkdocs.yml
 
 
+# Loading the model takes seconds: the tests of this module share one.
+MODEL = functools.cache(korean_morphs.default_tokenizer)
+
+
 @pytest.fixture(scope="module")
 def analyser():
-    return Analyser(MorphCache(None))
+    return Analyser(MorphCache(None), tokenizer_factory=MODEL)
 
 
 def test_sentence_gives_nouns_and_dictionary_forms(analyser):
@@ -74,7 +79,7 @@ def test_index_gains_morph_fields(analyser):
 def test_second_run_analyses_nothing_new(tmp_path):
     path = tmp_path / "morphs.json"
     words = ["쿠키를", "저장합니다", "세션아이디가"]
-    first = Analyser(MorphCache(path))
+    first = Analyser(MorphCache(path), tokenizer_factory=MODEL)
     before = first.analyse(words)
     assert first.analysed == 3
     first.cache.save()
@@ -96,7 +101,7 @@ def entry_index(*docs):
 def test_second_add_morphs_uses_entry_cache(tmp_path, monkeypatch):
     words, entries = tmp_path / "morphs.json", tmp_path / "entries.json"
     docs = [("쿠키·세션 비교", "<p>상태 <code>코드</code>를 보냅니다.</p>"), ("English", "only English words")]
-    first = add_morphs(entry_index(*docs), Analyser(MorphCache(words)), entry_cache=(cache := EntryCache(entries)))
+    first = add_morphs(entry_index(*docs), Analyser(MorphCache(words), tokenizer_factory=MODEL), entry_cache=(cache := EntryCache(entries)))
     cache.save()
     assert cache.added == 2 and entries.is_file()
 
@@ -115,7 +120,7 @@ def test_second_add_morphs_uses_entry_cache(tmp_path, monkeypatch):
 
     # Next build: a changed entry is split again; the entry no longer in the index is dropped on saving.
     changed = EntryCache(entries)
-    third = add_morphs(entry_index(docs[0], ("가상 환경", "가상 환경을 만듭니다")), Analyser(MorphCache(words)),
+    third = add_morphs(entry_index(docs[0], ("가상 환경", "가상 환경을 만듭니다")), Analyser(MorphCache(words), tokenizer_factory=MODEL),
                        entry_cache=changed)
     assert len(calls) == 2 and changed.added == 1  # title and text of the new entry only
     assert "가상환경" in third["docs"][1]["morphs"].split()
@@ -147,7 +152,7 @@ def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
 def test_cache_of_another_analyser_version_is_ignored(tmp_path):
     path = tmp_path / "morphs.json"
     old = MorphCache(path, analyser_version="old")
-    Analyser(old).analyse(["쿠키를"])
+    Analyser(old, tokenizer_factory=MODEL).analyse(["쿠키를"])
     old.save()
     assert MorphCache(path).words == {}
 

@@ -19,7 +19,6 @@ from markupsafe import Markup
 from studysite.paths import METHODS_FILE, METHODS_INDEX, METHODS_JSON, STATUS_FILE, STATUS_INDEX, STATUS_JSON
 from studysite.reference_data import CLASSES, Method, Reference, StatusCode
 
-CACHEABLE_KO = {"yes": "예", "no": "아니요", "conditional": "조건부"}
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 
 
@@ -83,7 +82,7 @@ def make_environment(templates: Path) -> Environment:
     )
     env.filters.update(md=markdown_text, cell=table_cell, code=code_block, plain=plain_text, target=link_target,
                        href=relative_path)
-    env.globals["cacheable_ko"] = CACHEABLE_KO
+    env.globals.update(STATUS_INDEX=STATUS_INDEX, METHODS_INDEX=METHODS_INDEX)
     return env
 
 
@@ -101,10 +100,10 @@ def render_status_page(env: Environment, reference: Reference, record: StatusCod
 
 def render_status_index(env: Environment, reference: Reference, backlinks: list[dict] = ()) -> str:
     groups = []
-    for klass, (_, title) in CLASSES.items():
+    for klass in CLASSES:
         members = [s for s in reference.status_codes if s.klass == klass]
         if members:
-            groups.append((klass, title, members))
+            groups.append((klass, members))
     return env.get_template("status_index.md.j2").render(
         records=reference.status_codes, groups=groups, page=STATUS_INDEX, backlinks=backlinks
     )

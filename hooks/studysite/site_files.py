@@ -37,7 +37,7 @@ def _replace(files: Files, file: File) -> File:
 def remove_templates(files: Files) -> None:
     """The page templates sit in the theme folder, which MkDocs would copy into the site as static
     files; they are inputs of the build, not part of the site."""
-    for template in [f for f in files if f.src_uri.endswith(".md.j2")]:
+    for template in [f for f in files if f.src_uri.endswith(".j2")]:
         files.remove(template)
 
 
