@@ -75,6 +75,18 @@ def test_the_package_reads_no_adapter_and_no_path_of_its_own(path):
     assert not re.search(r"Path\(__file__\)", source), path.name
 
 
+def test_an_adapter_that_names_a_modules_events_names_all_of_them():
+    for name in listed_hooks():
+        for node in tree(HOOKS / name).body:
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("studysite."):
+                named = {alias.name for alias in node.names if alias.name.startswith("on_")}
+                if not named:
+                    continue
+                source = tree(PACKAGE / (node.module.split(".")[1] + ".py"))
+                events = {n.name for n in source.body if isinstance(n, ast.FunctionDef) and n.name.startswith("on_")}
+                assert named == events, f"{name} leaves out {sorted(events - named)} of {node.module}"
+
+
 # --- Hook order -----------------------------------------------------------------------------------
 # MkDocs calls each event of the plugins and then the hooks, in the order of mkdocs.yml, sorted by
 # `@event_priority` (higher first; the sort is stable). Each rule below is one reason the comments

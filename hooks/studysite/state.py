@@ -73,19 +73,13 @@ class BuildState:
     @property
     def reference(self) -> Reference:
         if self._reference is None:
-            try:
-                self._reference = load_reference(self.root)
-            except DataError as error:
-                raise PluginError(f"invalid reference data ({len(error.problems)} problems):\n{error}") from None
+            self._reference = _load(load_reference, self.root, "reference data")
         return self._reference
 
     @property
     def glossary(self) -> Glossary:
         if self._glossary is None:
-            try:
-                self._glossary = load_glossary(self.root)
-            except DataError as error:
-                raise PluginError(f"invalid glossary data ({len(error.problems)} problems):\n{error}") from None
+            self._glossary = _load(load_glossary, self.root, "glossary data")
             self._glossary_pattern = self._glossary.pattern()
         return self._glossary
 
@@ -105,6 +99,14 @@ class BuildState:
                 [record.method for record in reference.methods if record.method in COMMON_METHODS],
             )
         return self._linker
+
+
+def _load(loader, root: Path, what: str):
+    """`loader(root)`, with its `DataError` as one PluginError of `file:line: field: problem` lines."""
+    try:
+        return loader(root)
+    except DataError as error:
+        raise PluginError(f"invalid {what} ({len(error.problems)} problems):\n{error}") from None
 
 
 _current: BuildState | None = None
