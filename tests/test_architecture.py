@@ -204,3 +204,27 @@ def test_no_module_of_hooks_is_loaded_twice_in_one_build(tmp_path):
     assert set(listed_hooks()) <= set(names) and "studysite/state.py" in names
     twice = {path: loaded for path, loaded in names.items() if len(loaded) > 1}
     assert twice == {}
+
+
+def code_strings(path: Path) -> list[str]:
+    """The string literals of a module's code (docstrings and comments are prose, not addresses)."""
+    module = tree(path)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(module)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node) is not None
+    }
+    return [
+        node.value for node in ast.walk(module)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
+
+
+def test_reference_addresses_are_spelled_in_one_place():
+    """Pages, mention links, the JSON export and the templates all take them from studysite.paths."""
+    address = re.compile(r"reference/(status|methods)/|data/\w+\.yml|\]\(\{\{[^}]*\}\}\.md")
+    for path in HOOKS.rglob("*.py"):
+        if path != PACKAGE / "paths.py":
+            assert not any(address.search(text) for text in code_strings(path)), path.name
+    for path in (ROOT / "overrides" / "reference").glob("*.j2"):
+        assert not address.search(path.read_text(encoding="utf-8")), path.name
