@@ -144,6 +144,8 @@ def hook_order_problems(order: list[str]) -> list[str]:
         before("on_files", adder, "note_checks.py", "note_checks validates links against every page, generated ones too")
     # The glossary's `*[TERM]:` definitions must stay the end of the Markdown.
     before("on_page_markdown", "crosslinks.py", "glossary.py", "definitions are appended last, after the links")
+    # The sitemap takes the git date that page_dates reads in the same event.
+    before("on_page_markdown", "page_dates.py", "seo.py", "seo reads page.meta.revision_datetime")
     # The backlinks need the blog posts back in the build (the blog plugin's on_nav runs at -50).
     if hooks["reference.py"].get("on_nav", 0) >= -50:
         problems.append("on_nav: reference.py must run after the blog plugin's on_nav (priority below -50)")

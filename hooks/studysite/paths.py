@@ -23,8 +23,12 @@ GLOSSARY_PAGE = "glossary.md"
 STATUS_JSON = "api/status-codes.json"
 METHODS_JSON = "api/methods.json"
 
-# Inside the theme's custom_dir (overrides/): the templates of generated pages.
+CHEATSHEET_PAGE = "reference/cheatsheet.md"
+
+# Inside the theme's custom_dir (overrides/): the templates of generated pages, and of the
+# machine-readable files (feed, llms.txt).
 TEMPLATES_DIR = "reference"
+MACHINE_TEMPLATES_DIR = "machine"
 
 
 def status_src_uri(code: int) -> str:
@@ -59,3 +63,8 @@ def project_root(config) -> Path:
 def templates_dir(config) -> Path:
     """The templates of generated pages: `<theme.custom_dir>/reference`."""
     return Path(config.theme.custom_dir) / TEMPLATES_DIR
+
+
+def machine_templates_dir(config) -> Path:
+    """The templates of the feed and llms.txt: `<theme.custom_dir>/machine`."""
+    return Path(config.theme.custom_dir) / MACHINE_TEMPLATES_DIR

@@ -86,6 +86,11 @@ def make_environment(templates: Path) -> Environment:
     return env
 
 
+def class_titles(env: Environment) -> dict[str, str]:
+    """The Korean name of each status class (`overrides/reference/labels.j2`), e.g. "4xx 클라이언트 오류"."""
+    return dict(env.get_template("labels.j2").module.classes)
+
+
 def render_status_page(env: Environment, reference: Reference, record: StatusCode, backlinks: list[dict] = ()) -> str:
     codes = reference.status_codes
     index = codes.index(record)

@@ -20,8 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from studysite import backlinks
-from studysite.paths import GLOSSARY_FILE, GLOSSARY_PAGE, METHODS_INDEX, STATUS_INDEX, templates_dir
-from studysite.reference_pages import make_environment, reference_files
+from studysite.cheatsheet import render_cheatsheet
+from studysite.paths import CHEATSHEET_PAGE, GLOSSARY_FILE, GLOSSARY_PAGE, METHODS_INDEX, STATUS_FILE, STATUS_INDEX
+from studysite.reference_data import CLASSES, COMMON_METHODS
+from studysite.reference_nav import METHOD_OVERVIEW, STATUS_OVERVIEW, reference_tree
+from studysite.reference_pages import class_titles, reference_files
 from studysite.state import BuildState, Session
 
 OVERVIEWS = (STATUS_INDEX, METHODS_INDEX)
@@ -44,7 +47,6 @@ def remove_templates(files: Files) -> None:
 def add_reference(files: Files, config, state: BuildState) -> Files:
     """The reference pages and JSON exports, without backlinks yet (the nav is not built)."""
     remove_templates(files)
-    state.reference_env = make_environment(templates_dir(config))
     for src_uri, (content, data_file) in reference_files(state.reference_env, state.reference).items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in OVERVIEWS else InclusionLevel.NOT_IN_NAV
         file = _replace(files, File.generated(config, src_uri, content=content, inclusion=inclusion))
@@ -99,6 +101,61 @@ def linked_markdown(state: BuildState, markdown: str, src_uri: str) -> str:
     return result.markdown
 
 
+# --- the cheat sheet and the reference's place in the navigation --------------------------
+
+
+def add_cheatsheet(files: Files, config, state: BuildState) -> Files:
+    """The printable cheat sheet, from the same records as the reference pages."""
+    content = render_cheatsheet(state.reference_env, state.reference)
+    file = _replace(files, File.generated(config, CHEATSHEET_PAGE, content=content))
+    file.edit_uri = f"../{STATUS_FILE}"
+    return files
+
+
+def _section(title: str, children: list):
+    from mkdocs.structure.nav import Section
+
+    return Section(title, [_section(*child) if isinstance(child, tuple) else child for child in children])
+
+
+def _replace_in_nav(items: list, replacements: dict) -> bool:
+    """Put each replacement in place of the page it stands for; True if any was placed."""
+    placed = False
+    for index, item in enumerate(items):
+        if id(item) in replacements:
+            items[index] = replacements[id(item)]
+            placed = True
+        elif item.children:
+            placed |= _replace_in_nav(item.children, replacements)
+    return placed
+
+
+def place_reference(nav, files: Files, state: BuildState):
+    """The two overview pages of the nav become sections holding every generated reference page.
+
+    The page order, parents and previous/next links are then worked out again with MkDocs' own
+    (private) functions, as `get_navigation` does.
+    """
+    from mkdocs.structure.nav import _add_parent_links, _add_previous_and_next_links, _get_by_type
+    from mkdocs.structure.pages import Page
+
+    pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
+    titles = {CLASSES[klass] // 100: title for klass, title in class_titles(state.reference_env).items()}
+    tree = reference_tree(pages, titles, COMMON_METHODS)
+    if tree is None:
+        return nav
+    status, methods = tree
+    replacements = {id(pages[STATUS_OVERVIEW]): _section(*status), id(pages[METHOD_OVERVIEW]): _section(*methods)}
+    if not _replace_in_nav(nav.items, replacements):
+        return nav
+    for page in _get_by_type(nav.items, Page):
+        page.parent = None
+    nav.pages = _get_by_type(nav.items, Page)
+    _add_previous_and_next_links(nav.pages)
+    _add_parent_links(nav.items)
+    return nav
+
+
 # --- the glossary -----------------------------------------------------------------------
 
 
@@ -114,7 +171,7 @@ def add_abbreviations(config, state: BuildState) -> None:
 
 def add_glossary(files: Files, config, state: BuildState) -> Files:
     glossary = state.glossary
-    content = make_environment(templates_dir(config)).get_template("glossary.md.j2").render(
+    content = state.reference_env.get_template("glossary.md.j2").render(
         abbreviations=sorted(glossary.abbreviations, key=lambda t: t.term.casefold()),
         translations=glossary.translations,
     )

@@ -23,8 +23,9 @@ from mkdocs.exceptions import PluginError
 
 from studysite.glossary_data import Glossary, load_glossary
 from studysite.mentions import MentionLinker, Result
-from studysite.paths import project_root
+from studysite.paths import project_root, templates_dir
 from studysite.reference_data import COMMON_METHODS, Reference, load_reference
+from studysite.reference_pages import make_environment
 from studysite.yaml_lines import DataError
 
 
@@ -61,10 +62,13 @@ class BuildState:
     _linker: MentionLinker | None = None
     # src_uri of a note -> (its Markdown, its linking result), found before any page is rendered.
     linked: dict[str, tuple[str, Result]] = field(default_factory=dict)
-    # The Jinja environment of the generated pages' templates, and the Markdown generated for
-    # each reference page in this build (src_uri -> Markdown).
-    reference_env: Any = None
+    # The Markdown generated for each reference page in this build (src_uri -> Markdown).
     reference_building: dict[str, str] = field(default_factory=dict)
+    _reference_env: Any = None
+    # The study log's feed entries (src_uri -> entry), and the navigation llms.txt follows.
+    feed_entries: dict[str, Any] = field(default_factory=dict)
+    nav: Any = None
+    files: Any = None
     # Commit time of every file git knows (path relative to the project root -> Unix time).
     git_dates: dict[str, int] = field(default_factory=dict)
     # src_uri of a note -> (file as named in messages, its links with anchors), checked in on_env.
@@ -88,6 +92,13 @@ class BuildState:
         """One regex for every abbreviation of the glossary, compiled once per build."""
         self.glossary  # noqa: B018 (loads it and compiles the pattern)
         return self._glossary_pattern
+
+    @property
+    def reference_env(self):
+        """The Jinja environment of the generated pages' templates (`overrides/reference/`)."""
+        if self._reference_env is None:
+            self._reference_env = make_environment(templates_dir(self.config))
+        return self._reference_env
 
     @property
     def linker(self) -> MentionLinker:
