@@ -1,9 +1,10 @@
 """MkDocs hook: stop the build with `file:line: field: problem` lines for broken notes.
 
-Thin event functions over `note_lint`. Source checks (encoding, snippets, admonition types,
-links to missing pages) run in `on_files`, before any page is read, so MkDocs and
-pymdown-extensions never get to raise their tracebacks; anchors can only be checked once
-every page is rendered, in `on_env`, which still comes before any page is written.
+Thin event functions over `note_lint` and `studysite.terminology`. Source checks (encoding,
+snippets, admonition types, links to missing pages, the glossary's avoided variants in prose)
+run in `on_files`, before any page is read, so MkDocs and pymdown-extensions never get to
+raise their tracebacks; anchors can only be checked once every page is rendered, in
+`on_env`, which still comes before any page is written.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
+from glossary_data import load_glossary
 from note_lint import Link, check_anchors, check_note
+from studysite.terminology import avoided_variants, check_terms
+from yaml_lines import DataError
 
 # src_uri -> (file as named in messages, links with anchors), from the last on_files.
 _anchored: dict[str, tuple[str, list[Link]]] = {}
@@ -39,12 +43,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages = {f.src_uri for f in files.documentation_pages()}
     problems = []
     _anchored.clear()
+    try:
+        avoided = avoided_variants(load_glossary(root).translations)
+    except DataError:
+        avoided = []  # hooks/glossary.py reports the glossary's own problems
     for file in files.documentation_pages():
         if file.generated_by is not None or not file.abs_src_path:
             continue
         path = Path(file.abs_src_path)
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         found, anchored = check_note(path.read_bytes(), display, file.src_uri, bases, pages.__contains__)
+        if avoided:
+            try:
+                text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            except UnicodeDecodeError:
+                text = ""  # reported by check_note
+            found = sorted(found + check_terms(text, display, avoided), key=lambda p: p.line)
         problems += found
         _anchored[file.src_uri] = (display, anchored)
     if problems:

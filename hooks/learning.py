@@ -1,0 +1,129 @@
+"""MkDocs hook: goals, prerequisites, reading time, quizzes and the learning path.
+
+Thin event functions over `studysite.learning` and `studysite.quizzes` (pure, unit-tested):
+
+- `on_files` (after the generated pages are added) reads every note's front matter and the
+  quiz files, checks them (unknown prerequisite, cycle, invalid quiz: `file:line: field:
+  problem`, the build stops and the last good site stays) and orders the learning path from
+  the nav's tracks and the prerequisite graph.
+- `on_page_markdown` puts the intro box (goals, prerequisites, reading time) under the note's
+  title and appends the quiz, the mark-as-read button and "다음에 읽을 노트"; on the home
+  page it replaces the `<!-- learning-path -->` line with the learning path. Everything is
+  rendered from Jinja2 templates in `overrides/` into the Markdown, so the quiz and the next
+  notes have headings in the table of contents and are found by search.
+
+List this hook after crosslinks and glossary: their Markdown rewriting must not reach the
+HTML that this hook adds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from studysite import learning
+from studysite.quizzes import load_quizzes
+from yaml_lines import DataError
+
+ROOT = Path(__file__).resolve().parent.parent
+HOME = "index.md"
+PATH_MARKER = "<!-- learning-path -->"
+
+env = learning.environment(ROOT / "overrides")
+state: dict = {}
+
+
+def _fail(what: str, problems) -> None:
+    lines = "\n".join(str(p) for p in problems)
+    raise PluginError(f"{what} ({len(problems)} problems):\n{lines}")
+
+
+def _blog_dir(config: MkDocsConfig) -> str | None:
+    for name in ("material/blog", "blog"):
+        plugin = config.plugins.get(name)
+        if plugin is not None:
+            return posixpath.normpath(plugin.config.blog_dir)
+    return None
+
+
+@event_priority(-50)  # After the hooks and plugins that add generated pages.
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    sources = {src: f for src, f in pages.items() if f.generated_by is None and f.abs_src_path}
+    blog = _blog_dir(config)
+
+    def is_note(src: str) -> bool:
+        in_blog = blog is not None and (src == f"{blog}/index.md" or src.startswith(f"{blog}/"))
+        return src in sources and src not in (HOME, "tags.md") and not in_blog
+
+    notes, problems = {}, []
+    for src, file in sorted(sources.items()):
+        path = Path(file.abs_src_path)
+        try:
+            text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # hooks/note_checks.py reports it with its line
+        display = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+        note, found = learning.read_note(text, display, src, pages.__contains__)
+        notes[src] = note
+        problems += found
+    problems += learning.find_cycles(notes)
+    try:
+        quizzes = load_quizzes(ROOT, sources.__contains__)
+    except DataError as error:
+        problems += error.problems
+    if problems:
+        _fail("invalid learning data", problems)
+
+    tracks = learning.nav_tracks(config.nav, is_note)
+    state.clear()
+    state.update(notes=notes, quizzes=quizzes, path=learning.build_path(tracks, notes), files=files)
+    return files
+
+
+def _link(src: str, page: Page) -> learning.Link:
+    file = state["files"].get_file_from_path(src)
+    note = state["notes"].get(src)
+    title = note.title if note else src
+    return learning.Link(title, get_relative_url(file.url, page.file.url), note.minutes if note else None, src)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    if src == HOME:
+        return _with_path(markdown, page)
+    note = state.get("notes", {}).get(src)
+    if note is None:
+        return markdown
+    tracked = any(src in track.notes for track in state["path"])
+    if note.has_goals or note.has_prerequisites:
+        intro = learning.render_intro(env, note, [_link(p, page) for p in note.prerequisites])
+        markdown = _after_title(markdown, intro)
+    following = [_link(s, page) for s in learning.next_notes(src, state["path"], state["notes"])]
+    end = learning.render_end(env, note, state["quizzes"].get(src), following, tracked)
+    return f"{markdown.rstrip()}\n{end}" if end.strip() else markdown
+
+
+def _after_title(markdown: str, block: str) -> str:
+    """Insert an HTML block after the first `# ` heading, or at the top without one."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if learning.H1.match(line):
+            return "\n".join([*lines[: index + 1], "", block.strip(), "", *lines[index + 1 :]])
+        if line.strip():
+            break
+    return f"{block.strip()}\n\n{markdown}"
+
+
+def _with_path(markdown: str, page: Page) -> str:
+    if PATH_MARKER not in markdown:
+        return markdown
+    tracks = [(track, [_link(src, page) for src in track.notes]) for track in state["path"]]
+    return markdown.replace(PATH_MARKER, learning.render_path(env, tracks).strip(), 1)
