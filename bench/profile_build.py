@@ -87,7 +87,7 @@ def korean_seconds(stats: pstats.Stats, project: Path) -> float:
     return sum(
         values[3]
         for (filename, _, name), values in stats.stats.items()
-        if Path(filename).parent == project / "hooks" and Path(filename).name.startswith("korean_")
+        if Path(filename).parent in (project / "hooks", project / "hooks" / "studysite") and Path(filename).name.startswith("korean_")
         and name.startswith("on_")
     )
 

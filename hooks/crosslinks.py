@@ -26,10 +26,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from mentions import MentionLinker, Result
-from permalinks import permalink_title
-from reference_data import COMMON_METHODS, Reference, load_reference
-from yaml_lines import DataError
+from studysite.mentions import MentionLinker, Result
+from studysite.permalinks import permalink_title
+from studysite.reference_data import COMMON_METHODS, Reference, load_reference
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKLINKS_ID = "backlinks"

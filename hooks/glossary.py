@@ -19,9 +19,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from glossary_data import GLOSSARY_FILE, FocusableAbbrExtension, Glossary, load_glossary
-from reference_pages import make_environment
-from yaml_lines import DataError
+from studysite.glossary_data import GLOSSARY_FILE, FocusableAbbrExtension, Glossary, load_glossary
+from studysite.reference_pages import make_environment
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "overrides" / "reference"

@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
-from search_sections import search_plugin
+from studysite.korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
+from studysite.search_sections import search_plugin
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
 

@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 
 from studysite import learning
 from studysite.quizzes import load_quizzes
-from yaml_lines import DataError
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 HOME = "index.md"

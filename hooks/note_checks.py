@@ -16,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from glossary_data import load_glossary
-from note_lint import Link, check_anchors, check_note
+from studysite.glossary_data import load_glossary
+from studysite.note_lint import Link, check_anchors, check_note
 from studysite.terminology import avoided_variants, check_terms
-from yaml_lines import DataError
+from studysite.yaml_lines import DataError
 
 # src_uri -> (file as named in messages, links with anchors), from the last on_files.
 _anchored: dict[str, tuple[str, list[Link]]] = {}

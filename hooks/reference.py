@@ -22,9 +22,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from reference_data import Reference, load_reference
-from reference_pages import make_environment, reference_files
-from yaml_lines import DataError
+from studysite.reference_data import Reference, load_reference
+from studysite.reference_pages import make_environment, reference_files
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "overrides" / "reference"

@@ -231,7 +231,7 @@ def test_keyboard_alone_reaches_theme_toggle_search_and_navigation(reader, site_
 
 
 def test_label_permalinks_turns_the_title_into_a_name():
-    from permalinks import label_permalinks
+    from studysite.permalinks import label_permalinks
 
     content = '<h2 id="a">A<a class="headerlink" href="#a" title="이 부분의 링크">&para;</a></h2>'
     assert label_permalinks(content, "이 부분의 링크") == content.replace("title=", "aria-label=")

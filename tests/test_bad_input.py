@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-import atomic_build
+from studysite import atomic_build
 from conftest import run_mkdocs_build
-from note_lint import Link, check_anchors, check_note
-from reference_data import load_reference
-from yaml_lines import DataError
+from studysite.note_lint import Link, check_anchors, check_note
+from studysite.reference_data import load_reference
+from studysite.yaml_lines import DataError
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD_STATUS = (FIXTURES / "valid/data/status_codes.yml").read_text(encoding="utf-8")
@@ -174,7 +174,7 @@ def test_missing_data_file(tmp_path):
 
 
 def test_glossary_term_defined_twice(tmp_path):
-    from glossary_data import load_glossary
+    from studysite.glossary_data import load_glossary
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data/glossary.yml").write_text(

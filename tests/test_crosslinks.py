@@ -8,8 +8,8 @@ import pytest
 from mkdocs.structure.toc import AnchorLink
 
 from crosslinks import section_anchors
-from mentions import MentionLinker
-from reference_data import COMMON_METHODS
+from studysite.mentions import MentionLinker
+from studysite.reference_data import COMMON_METHODS
 
 PHRASES = {200: "OK", 300: "Multiple Choices", 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error"}
 L404 = "[404](../reference/status/404.md)"

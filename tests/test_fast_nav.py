@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, build_ok, drop_hook, use_build_cache
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from fast_nav import (  # noqa: E402
+from studysite.fast_nav import (  # noqa: E402
     INDEX_SEARCH,
     TemplateChanged,
     memo_key,

@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from glossary_data import FocusableAbbrExtension, load_glossary, term_pattern
-from yaml_lines import DataError
+from studysite.glossary_data import FocusableAbbrExtension, load_glossary, term_pattern
+from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 

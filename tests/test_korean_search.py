@@ -8,8 +8,8 @@ from pathlib import Path
 import material
 import pytest
 
-import korean_morphs
-from korean_morphs import (
+from studysite import korean_morphs
+from studysite.korean_morphs import (
     ANALYSER_VERSION,
     Analyser,
     EntryCache,

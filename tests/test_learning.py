@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_mkdocs_build
-from glossary_data import load_glossary
+from studysite.glossary_data import load_glossary
 from studysite import learning
 from studysite.learning import Note, Track
 from studysite.quizzes import load_quizzes
 from studysite.terminology import Avoided, avoided_variants, check_terms
-from yaml_lines import DataError
+from studysite.yaml_lines import DataError
 
 PAGES = {"index.md", "web/index.md", "web/client-server.md", "http/index.md", "http/messages.md"}
 ENV = learning.environment(ROOT / "overrides")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import page_dates
+from studysite import page_dates
 
 ROOT = Path(__file__).resolve().parent.parent
 

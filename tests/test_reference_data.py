@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reference_data import COMMON_METHODS, load_reference
+from studysite.reference_data import COMMON_METHODS, load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

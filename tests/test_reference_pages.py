@@ -5,8 +5,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from reference_data import load_reference
-from reference_pages import make_environment, markdown_text, render_method_page, render_status_page, table_cell
+from studysite.reference_data import load_reference
+from studysite.reference_pages import make_environment, markdown_text, render_method_page, render_status_page, table_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from material.plugins.search.plugin import SearchIndex
 
-import search_sections
+from studysite import search_sections
 from conftest import build_ok, drop_hook, use_build_cache
-from search_sections import CachedSearchIndex, SectionCache
+from studysite.search_sections import CachedSearchIndex, SectionCache
 
 CONFIG = {"lang": ["ko"], "separator": r"[\s]+", "pipeline": [], "fields": {}}
 

@@ -25,8 +25,8 @@ from conftest import ROOT, build_ok
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import security  # noqa: E402
-from record_schema import Field, _problem_with  # noqa: E402
+from studysite import security  # noqa: E402
+from studysite.record_schema import Field, _problem_with  # noqa: E402
 
 SITE_HOST = urlsplit(
     re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE).group(1)

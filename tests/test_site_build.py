@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from reference_data import load_reference
+from studysite.reference_data import load_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 

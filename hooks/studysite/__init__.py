@@ -1,1 +1,1 @@
-"""The study site's build logic: pure functions that the hooks in `hooks/` call (no MkDocs import)."""
+"""All logic of the study site's build: loading, validation, generation, linking, search (no MkDocs events)."""

@@ -25,9 +25,9 @@ import yaml
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from note_lint import _lines as note_lines
-from reference_pages import make_environment
-from yaml_lines import Problem
+from studysite.note_lint import _lines as note_lines
+from studysite.reference_pages import make_environment
+from studysite.yaml_lines import Problem
 
 # The front matter block exactly as MkDocs finds it (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

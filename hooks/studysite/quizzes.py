@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from record_schema import Field, check_fields
-from yaml_lines import DataError, Problem, compose_file, entries_of
+from studysite.record_schema import Field, check_fields
+from studysite.yaml_lines import DataError, Problem, compose_file, entries_of
 
 QUIZ_DIR = "data/quizzes"
 MIN_QUESTIONS = 5

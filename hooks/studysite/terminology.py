@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from note_lint import _lines as note_lines
-from yaml_lines import Problem
+from studysite.note_lint import _lines as note_lines
+from studysite.yaml_lines import Problem
 
 CODE_SPAN = re.compile(r"(`+).+?\1")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")

@@ -16,8 +16,8 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
-from record_schema import Field, check_fields, entry_label
-from yaml_lines import DataError, Problem, read_entries
+from studysite.record_schema import Field, check_fields, entry_label
+from studysite.yaml_lines import DataError, Problem, read_entries
 
 GLOSSARY_FILE = "data/glossary.yml"
 

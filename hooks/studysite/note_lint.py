@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from yaml_lines import Problem
+from studysite.yaml_lines import Problem
 
 # Material for MkDocs' admonition types and their aliases (reference/admonitions).
 ADMONITION_TYPES = frozenset(

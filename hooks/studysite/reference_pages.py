@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from reference_data import CLASSES, METHODS_FILE, STATUS_FILE, Method, Reference, StatusCode
+from studysite.reference_data import CLASSES, METHODS_FILE, STATUS_FILE, Method, Reference, StatusCode
 
 CACHEABLE_KO = {"yes": "예", "no": "아니요", "conditional": "조건부"}
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)

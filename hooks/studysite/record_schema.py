@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from yaml_lines import Entry, Problem
+from studysite.yaml_lines import Entry, Problem
 
 # Fenced code in a data field would end the generated page's own fence early.
 FENCE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)

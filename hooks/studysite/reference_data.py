@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from record_schema import Field, check_fields, entry_label
-from yaml_lines import DataError, Problem, read_entries
+from studysite.record_schema import Field, check_fields, entry_label
+from studysite.yaml_lines import DataError, Problem, read_entries
 
 STATUS_FILE = "data/status_codes.yml"
 METHODS_FILE = "data/methods.yml"
