@@ -71,7 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except UnicodeDecodeError:
             continue  # hooks/note_checks.py reports it with its line
         display = path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-        note, found = learning.read_note(text, display, src, pages.__contains__)
+        # Prerequisites are notes: a generated page has no source to read it in order.
+        note, found = learning.read_note(text, display, src, sources.__contains__)
         notes[src] = note
         problems += found
     problems += learning.find_cycles(notes)
