@@ -463,14 +463,12 @@ def test_bad_learning_data_stops_the_build(project_copy, tmp_path):
 
 @pytest.mark.build
 def test_an_avoided_variant_stops_the_build(project_copy, tmp_path):
-    glossary = project_copy / "data/glossary.yml"
     variant = avoided_variants(load_glossary(ROOT).translations)[0]
     path = project_copy / "docs/http/headers.md"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("# ")) + 1
     lines.insert(at, f"\n이 문장은 {variant.variant}라고 씁니다. `{variant.variant}`는 코드라 괜찮습니다.\n")
     path.write_text("".join(lines), encoding="utf-8")
-    assert glossary.is_file()
     result = run_mkdocs_build(tmp_path / "site", project_copy / "mkdocs.yml")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"\ndocs/http/headers.md:{at + 2}: glossary: '{variant.variant}' → use '{variant.use}'\n" in result.stderr
