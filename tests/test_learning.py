@@ -472,3 +472,12 @@ def test_an_avoided_variant_stops_the_build(project_copy, tmp_path):
     result = run_mkdocs_build(tmp_path / "site", project_copy / "mkdocs.yml")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"\ndocs/http/headers.md:{at + 2}: glossary: '{variant.variant}' → use '{variant.use}'\n" in result.stderr
+
+
+@pytest.mark.build
+def test_glossary_page_lists_the_variants_to_avoid(built_site):
+    html = read(built_site, "glossary/index.html")
+    assert "<th>쓰지 않는 표현</th>" in html
+    for term in load_glossary(ROOT).translations:
+        if term.avoid:
+            assert f"<td>{', '.join(term.avoid)}</td>" in html
