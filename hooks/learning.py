@@ -106,21 +106,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     tracked = any(src in track.notes for track in state["path"])
     if note.has_goals or note.has_prerequisites:
         intro = learning.render_intro(env, note, [_link(p, page) for p in note.prerequisites])
-        markdown = _after_title(markdown, intro)
+        markdown = learning.after_title(markdown, intro)
     following = [_link(s, page) for s in learning.next_notes(src, state["path"], state["notes"])]
     end = learning.render_end(env, note, state["quizzes"].get(src), following, tracked)
     return f"{markdown.rstrip()}\n{end}" if end.strip() else markdown
-
-
-def _after_title(markdown: str, block: str) -> str:
-    """Insert an HTML block after the first `# ` heading, or at the top without one."""
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        if learning.H1.match(line):
-            return "\n".join([*lines[: index + 1], "", block.strip(), "", *lines[index + 1 :]])
-        if line.strip():
-            break
-    return f"{block.strip()}\n\n{markdown}"
 
 
 def _with_path(markdown: str, page: Page) -> str:

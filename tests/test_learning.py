@@ -191,6 +191,11 @@ def test_intro_shows_goals_prerequisites_and_time_escaped():
     assert "이 노트를 읽고 나면" not in plain and "먼저 읽을 노트" not in plain and "읽는 데 약 2분" in plain
 
 
+def test_intro_goes_under_the_title_or_on_top():
+    assert learning.after_title("\n# 제목\n본문\n", "<div>상자</div>\n") == "\n# 제목\n\n<div>상자</div>\n\n본문\n"
+    assert learning.after_title("본문\n# 나중 제목\n", "<div>상자</div>") == "<div>상자</div>\n\n본문\n# 나중 제목\n"
+
+
 def test_learning_path_markdown_lists_tracks_with_links_and_times():
     links = [learning.Link("웹 <개요>", "web/", 7, "web/index.md"), learning.Link("서버", "web/client-server/", 3, "web/client-server.md")]
     markdown = learning.render_path(ENV, [(Track("웹", ()), links)])

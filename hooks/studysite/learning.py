@@ -342,6 +342,18 @@ class Link:
     src_uri: str = ""
 
 
+def after_title(markdown: str, block: str) -> str:
+    """`block` after the note's `# ` title when the note starts with one, else at the top
+    (Material then writes the title above the content)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        if H1.match(line):
+            return "\n".join([*lines[: index + 1], "", block.strip(), "", *lines[index + 1 :]])
+        if line.strip():
+            break
+    return f"{block.strip()}\n\n{markdown}"
+
+
 def render_intro(env: Environment, note: Note, prerequisites: list[Link]) -> str:
     return env.get_template("partials/note-intro.html").render(note=note, prerequisites=prerequisites)
 
