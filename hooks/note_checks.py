@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 
 from studysite.glossary_data import load_glossary
 from studysite.note_lint import Link, check_anchors, check_note
-from studysite.terminology import avoided_variants, check_terms
+from studysite.terminology import avoided_variants, check_terms, variants_pattern
 from studysite.yaml_lines import DataError
 
 # src_uri -> (file as named in messages, links with anchors), from the last on_files.
@@ -47,6 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         avoided = avoided_variants(load_glossary(root).translations)
     except DataError:
         avoided = []  # hooks/glossary.py reports the glossary's own problems
+    variants = variants_pattern(avoided)
     for file in files.documentation_pages():
         if file.generated_by is not None or not file.abs_src_path:
             continue
@@ -58,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 text = path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
             except UnicodeDecodeError:
                 text = ""  # reported by check_note
-            found = sorted(found + check_terms(text, display, avoided), key=lambda p: p.line)
+            found = sorted(found + check_terms(text, display, avoided, variants), key=lambda p: p.line)
         problems += found
         _anchored[file.src_uri] = (display, anchored)
     if problems:

@@ -28,9 +28,9 @@ class Avoided:
     use: str
 
     @property
-    def pattern(self) -> re.Pattern:
-        words = [re.escape(word) for word in self.variant.split()]
-        return re.compile(BEFORE + r"\s+".join(words))
+    def words(self) -> str:
+        """The variant as a regex; any run of spaces between its words matches."""
+        return r"\s+".join(re.escape(word) for word in self.variant.split())
 
 
 def avoided_variants(records: Iterable) -> list[Avoided]:
@@ -39,8 +39,7 @@ def avoided_variants(records: Iterable) -> list[Avoided]:
     for term in records:
         for variant in getattr(term, "avoid", None) or ():
             pairs.append(Avoided(variant, term.ko))
-    # Longest first, so "출처(origin) 서버" is reported as itself, not as a shorter variant.
-    return sorted(pairs, key=lambda pair: -len(pair.variant))
+    return pairs
 
 
 def prose_lines(text: str) -> Iterable[tuple[int, str]]:
@@ -59,15 +58,23 @@ def prose_lines(text: str) -> Iterable[tuple[int, str]]:
         yield number, line
 
 
-def check_terms(text: str, display: str, avoided: list[Avoided]) -> list[Problem]:
+def variants_pattern(avoided: list[Avoided]) -> re.Pattern | None:
+    """One regex for every variant (longest first), group `v<i>` naming `avoided[i]`."""
+    if not avoided:
+        return None
+    order = sorted(range(len(avoided)), key=lambda index: -len(avoided[index].variant))
+    alternatives = "|".join(f"(?P<v{index}>{avoided[index].words})" for index in order)
+    return re.compile(f"{BEFORE}(?:{alternatives})")
+
+
+def check_terms(text: str, display: str, avoided: list[Avoided], pattern: re.Pattern | None = None) -> list[Problem]:
+    """Each avoided variant in the prose of `text`, as `display:line: glossary: ...`."""
+    pattern = pattern or variants_pattern(avoided)
+    if pattern is None:
+        return []
     problems = []
-    patterns = [(pair, pair.pattern) for pair in avoided]
     for number, line in prose_lines(text):
-        taken: list[tuple[int, int]] = []
-        for pair, pattern in patterns:
-            for match in pattern.finditer(line):
-                if any(start < match.end() and match.start() < end for start, end in taken):
-                    continue
-                taken.append(match.span())
-                problems.append(Problem(display, number, "glossary", f"'{pair.variant}' → use '{pair.use}'"))
+        for match in pattern.finditer(line):
+            pair = avoided[int(match.lastgroup[1:])]
+            problems.append(Problem(display, number, "glossary", f"'{pair.variant}' → use '{pair.use}'"))
     return problems
