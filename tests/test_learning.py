@@ -449,6 +449,8 @@ def test_bad_learning_data_stops_the_build(project_copy, previous_site):
         path = project_copy / "docs" / src
         body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
         path.write_text(f"---\nprerequisites:\n  - {needs}\n---\n{body}", encoding="utf-8")
+    headers = project_copy / "docs/http/headers.md"
+    headers.write_text(headers.read_text(encoding="utf-8").replace("---\n", "---\ngoals:\n  - `Host`를 설명할 수 있습니다.\n", 1), encoding="utf-8")
     quiz = project_copy / "data/quizzes/web/index.yml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer: 2", "answer: 9", 1), encoding="utf-8")
     answer_line = quiz.read_text(encoding="utf-8").splitlines().index("    answer: 9") + 1
@@ -456,6 +458,7 @@ def test_bad_learning_data_stops_the_build(project_copy, previous_site):
     assert_failed_cleanly(result, previous_site)
     for expected in (
         "docs/web/index.md:3: prerequisites: no page 'web/missing.md'",
+        "docs/http/headers.md:3: front matter: syntax error: found character '`' that cannot start any token",
         f"data/quizzes/web/index.yml:{answer_line}: questions[1].answer: expected the number of a choice, 1 to 4, got 9",
     ):
         assert f"\n{expected}" in result.stderr, result.stderr[-2000:]
