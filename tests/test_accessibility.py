@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "home": "",
     "note-with-diagram-and-table": "http/messages/",
     "note-without-diagram": "http/headers/",
+    "note-with-quiz": "web/",
     "status-page": "reference/status/404/",
     "status-overview": "reference/status/",
     "method-overview": "reference/methods/",

@@ -200,6 +200,15 @@ def test_material_worker_finds_pages_for_korean_queries(built_site):
         assert page in pages[:3], (query, pages[:3])
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_short_prefixes_find_pages(built_site):
+    """Lunr's suffix merging once put words into the index's word set that the index lacks, and
+    a query expanding to one (상태, 코드) threw in the worker (see korean-search.js)."""
+    queries = ["상태", "코드", "분", "1", "5", "약"]
+    results = load_bench().search(built_site, queries)
+    assert [query for query, pages in zip(queries, results) if not pages] == []
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "query, page_url",

@@ -1,7 +1,8 @@
 """Broken notes stop the build with `file:line: field: problem` lines (behind `hooks/note_checks.py`).
 
-MkDocs-facing glue over `note_lint` (pure). Source checks (encoding, snippets, admonition types,
-links to missing pages) run on the files collection, before any page is read, so MkDocs and
+MkDocs-facing glue over `note_lint` and `terminology` (pure). Source checks (encoding, snippets,
+admonition types, links to missing pages, the glossary's avoided variants in prose) run on the
+files collection, before any page is read, so MkDocs and
 pymdown-extensions never get to raise their tracebacks; anchors can only be checked once every
 page is rendered, which still comes before any page is written.
 """
@@ -13,8 +14,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
+from studysite.glossary_data import load_glossary
 from studysite.note_lint import Link, check_anchors, check_note
 from studysite.paths import project_root
+from studysite.terminology import avoided_variants, check_terms, variants_pattern
+from studysite.yaml_lines import DataError
 
 
 def fail(what: str, problems) -> None:
@@ -35,12 +39,24 @@ def check_sources(files: Files, config) -> dict[str, tuple[str, list[Link]]]:
     pages = {f.src_uri for f in files.documentation_pages()}
     problems = []
     anchored: dict[str, tuple[str, list[Link]]] = {}
+    try:
+        avoided = avoided_variants(load_glossary(root).translations)
+    except DataError:
+        avoided = []  # the glossary hook reports the glossary's own problems
+    variants = variants_pattern(avoided)
     for file in files.documentation_pages():
         if file.generated_by is not None or not file.abs_src_path:
             continue
         path = Path(file.abs_src_path)
         display = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        found, links = check_note(path.read_bytes(), display, file.src_uri, bases, pages.__contains__)
+        source = path.read_bytes()
+        found, links = check_note(source, display, file.src_uri, bases, pages.__contains__)
+        if avoided:
+            try:
+                text = source.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            except UnicodeDecodeError:
+                text = ""  # reported by check_note
+            found = sorted(found + check_terms(text, display, avoided, variants), key=lambda p: p.line)
         problems += found
         anchored[file.src_uri] = (display, links)
     if problems:

@@ -73,6 +73,8 @@ class BuildState:
     git_dates: dict[str, int] = field(default_factory=dict)
     # src_uri of a note -> (file as named in messages, its links with anchors), checked in on_env.
     anchored_links: dict[str, tuple[str, list]] = field(default_factory=dict)
+    # Notes' goals and prerequisites, quizzes and the learning path (learning_pages.LearningState).
+    learning: Any = None
 
     @property
     def reference(self) -> Reference:

@@ -50,27 +50,38 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[Problem]]:
 
     `display` is how the file is named in messages (e.g. `data/methods.yml`).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return [], [Problem(display, 1, "file", "not found")]
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return [], [Problem(display, line, "file", "not valid UTF-8")]
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return [], [Problem(display, line, "yaml", f"syntax error: {problem}")]
+    root, problems = compose_file(path, display)
+    if problems:
+        return [], problems
     if root is None:
         return [], [Problem(display, 1, "file", "is empty; expected a list of records")]
     if not isinstance(root, yaml.SequenceNode):
         return [], [Problem(display, root.start_mark.line + 1, "file", "expected a list of records")]
+    return entries_of(root, display)
 
+
+def compose_file(path: Path, display: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of a YAML file (None when empty), or the problem that stops reading it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(display, 1, "file", "not found")]
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, "file", "not valid UTF-8")]
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader), []
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        return None, [Problem(display, line, "yaml", f"syntax error: {problem}")]
+
+
+def entries_of(sequence: yaml.SequenceNode, display: str) -> tuple[list[Entry], list[Problem]]:
+    """The records of a sequence node, each with the line of every key."""
     entries, problems = [], []
-    for node in root.value:
+    for node in sequence.value:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
             problems.append(Problem(display, line, "record", "expected a mapping of fields"))
@@ -84,13 +95,13 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[Problem]]:
                     Problem(display, key_line, str(key), f"duplicate key (first at line {entry.lines[key]})")
                 )
                 continue
-            entry.values[key] = _to_python(value_node)
+            entry.values[key] = to_python(value_node)
             entry.lines[key] = key_line
         entries.append(entry)
     return entries, problems
 
 
-def _to_python(node: yaml.Node):
+def to_python(node: yaml.Node):
     """Construct a plain value from a node with the safe constructor."""
     loader = yaml.SafeLoader("")
     try:

@@ -130,3 +130,26 @@
   /* For tests and the benchmark */
   lunr.koQuery = { normalise: normalise, candidates: candidates }
 })(typeof lunr !== "undefined" ? lunr : undefined)
+
+/*
+ * Lunr 2.3.9 merges equal suffixes of the index's words (TokenSet.Builder.minimize) by a key
+ * made of each edge's label and the child's numeric id with nothing between them, so "5" then
+ * node 10 and "51" then node 0 read the same: the merged set then holds words that are not in
+ * the index (on this site once: 코드510분, in no page), and any query that expands to one of
+ * them throws inside the worker and finds nothing (상태, 코드). A separator after each id makes
+ * the key unambiguous, as a label is always one character.
+ */
+;(function (lunr) {
+  "use strict"
+  if (typeof lunr === "undefined" || !lunr.TokenSet)
+    return
+  lunr.TokenSet.prototype.toString = function () {
+    if (this._str)
+      return this._str
+    var str = this.final ? "1" : "0"
+    var labels = Object.keys(this.edges).sort()
+    for (var i = 0; i < labels.length; i++)
+      str += labels[i] + this.edges[labels[i]].id + "|"
+    return str
+  }
+})(typeof lunr !== "undefined" ? lunr : undefined)
