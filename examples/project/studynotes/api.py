@@ -28,6 +28,13 @@ def handle_api_error(error: ApiError):
     return response
 
 
+def no_content():
+    """204: no body, so no Content-Type either."""
+    response = current_app.response_class(status=204)
+    response.headers.remove("Content-Type")
+    return response
+
+
 # --8<-- [start:representation]
 def note_json(note: Note) -> dict:
     return {
@@ -92,8 +99,8 @@ def read_note_input() -> dict:
 @bp.get("/notes")
 def list_notes():
     query = select(Note).where(visible_clause()).order_by(Note.id)
-    page = db.paginate(query, per_page=current_app.config["NOTES_PER_PAGE"],
-                       max_per_page=50, error_out=False)
+    per_page = request.args.get("per_page", current_app.config["NOTES_PER_PAGE"], type=int)
+    page = db.paginate(query, per_page=per_page, max_per_page=50, error_out=False)
     response = current_app.json.response({
         "items": [note_json(note) for note in page.items],
         "page": page.page, "per_page": page.per_page, "total": page.total,
@@ -174,7 +181,7 @@ def delete_note(note_id: int):
     note = get_own_note(note_id)
     db.session.delete(note)
     db.session.commit()
-    return "", 204
+    return no_content()
 # --8<-- [end:delete]
 
 
@@ -191,7 +198,7 @@ def allowed_origin() -> str | None:
 @bp.before_request
 def answer_preflight():
     if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
-        response = current_app.make_response(("", 204))
+        response = no_content()
         if allowed_origin():
             response.headers["Access-Control-Allow-Methods"] = CORS_METHODS
             response.headers["Access-Control-Allow-Headers"] = CORS_HEADERS
