@@ -76,6 +76,10 @@ def scenarios() -> dict[str, str]:
     client = app_for(1).test_client()
     out["01-health"] = exchange(client, "GET", "/health")
 
+    client = app_for(2).test_client()
+    out["02-request-id"] = exchange(client, "GET", "/about", {"X-Request-ID": "3f2a9c1e-demo"})
+    out["02-no-route"] = exchange(client, "GET", "/notes/")
+
     client = app_for(5).test_client()
     out["05-csrf-missing"] = exchange(client, "POST", "/notes/new",
                                       {"Content-Type": "application/x-www-form-urlencoded"},

@@ -39,5 +39,7 @@ def send_request_id(response):
 # --8<-- [end:request-id]
 
 
+# --8<-- [start:init]
 def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
+# --8<-- [end:init]
