@@ -102,6 +102,7 @@ def download(attachment_id: int):
 # --8<-- [end:download]
 
 
+# --8<-- [start:init]
 def init_app(app: Flask) -> None:
     # Outside the package and outside static/: nothing uploaded is served as a web page.
     app.config.setdefault("UPLOAD_FOLDER", os.path.join(app.instance_path, "uploads"))
@@ -109,3 +110,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(attachments_of)
     app.add_template_global(AttachmentForm, "new_attachment_form")
     app.register_blueprint(bp)
+# --8<-- [end:init]
