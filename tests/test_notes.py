@@ -49,8 +49,9 @@ def test_the_learners_questions_are_kept_as_question_boxes():
 def test_every_example_is_shown_in_a_note_and_exercised_by_a_test():
     included = set()
     for note in NOTES:
-        # A named section (`file.py:section`) includes part of the file: the file counts as shown.
-        included |= {re.sub(r":[A-Za-z][-_0-9A-Za-z]*$", "", path) for path in
+        # A named section (`file.py:section`) or a line range (`file.py:3:9`) includes part of
+        # the file: the file counts as shown.
+        included |= {re.sub(r":[A-Za-z][-_0-9A-Za-z]*$|(?::-?[0-9]*){1,2}$", "", path) for path in
                      re.findall(r'--8<-- "([^"]+)"', note.read_text(encoding="utf-8"))}
     tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_examples_*.py"))
     examples = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").rglob("*.py"))
