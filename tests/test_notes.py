@@ -53,7 +53,8 @@ def test_every_example_is_shown_in_a_note_and_exercised_by_a_test():
         # the file: the file counts as shown.
         included |= {re.sub(r":[A-Za-z][-_0-9A-Za-z]*$|(?::-?[0-9]*){1,2}$", "", path) for path in
                      re.findall(r'--8<-- "([^"]+)"', note.read_text(encoding="utf-8"))}
-    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_examples_*.py"))
+    test_files = [*(ROOT / "tests").glob("test_examples_*.py"), *(ROOT / "tests").glob("test_exercises*.py")]
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in test_files)
     examples = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").rglob("*.py"))
     assert examples
     project_tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests" / "project").glob("*.py"))
