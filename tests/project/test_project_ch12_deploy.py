@@ -62,7 +62,7 @@ def free_port() -> int:
 
 def test_gunicorn_serves_the_app(tmp_path):
     port = free_port()
-    env = dict(os.environ, FLASK_SECRET_KEY="x" * 32, WEB_CONCURRENCY="2",
+    env = dict(os.environ, FLASK_SECRET_KEY="x" * 32, WEB_CONCURRENCY="1",
                GUNICORN_BIND=f"127.0.0.1:{port}", FLASK_UPLOAD_FOLDER=str(tmp_path),
                FLASK_SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path}/g.db")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
