@@ -14,9 +14,10 @@ from pathlib import Path
 from werkzeug.http import HTTP_STATUS_CODES
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import conftest  # noqa: E402,F401  (puts examples/project on sys.path)
-from project_helpers import csrf_from, signup  # noqa: E402
+if str(HERE.parent) not in sys.path:  # run as a script: make `project` (this folder) importable
+    sys.path.insert(0, str(HERE.parent))
+from project import conftest  # noqa: E402,F401  (puts examples/project on sys.path)
+from project.project_helpers import csrf_from, signup  # noqa: E402
 
 from studynotes import create_app  # noqa: E402
 from studynotes.extensions import db  # noqa: E402

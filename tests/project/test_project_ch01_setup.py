@@ -4,7 +4,7 @@ import pytest
 
 from studynotes import create_app
 from studynotes.chapters import CHAPTERS, LAST_CHAPTER, files_up_to, modules_up_to
-from project_helpers import PROJECT
+from .project_helpers import PROJECT
 
 
 @pytest.mark.parametrize("chapter", range(1, LAST_CHAPTER + 1))

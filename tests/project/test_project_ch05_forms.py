@@ -1,6 +1,6 @@
 """Chapter 5: Flask-WTF forms, CSRF tokens, validation errors, flash, Post/Redirect/Get (303)."""
 
-from project_helpers import create_note, csrf_from, note_id_from
+from .project_helpers import create_note, csrf_from, note_id_from
 
 
 def test_form_has_a_csrf_token(make_app):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from studynotes.auth import safe_next
 from studynotes.extensions import db
 from studynotes.models import User
-from project_helpers import create_note, csrf_from, login, signup
+from .project_helpers import create_note, csrf_from, login, signup
 
 PASSWORD = "correct horse battery"
 

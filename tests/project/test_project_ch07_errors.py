@@ -2,7 +2,7 @@
 
 import logging
 
-from project_helpers import create_note, csrf_from, note_id_from, signup
+from .project_helpers import create_note, csrf_from, note_id_from, signup
 
 
 def two_users(app):

@@ -1,6 +1,6 @@
 """Chapter 8: the JSON API: 201 + Location, 204, problem details, ETag/If-Match/412, Link, CORS."""
 
-from project_helpers import api_login, assert_problem, csrf_from
+from .project_helpers import api_login, assert_problem, csrf_from
 
 NOTE = {"title": "HTTP 캐시", "body": "ETag와 조건부 요청", "tags": ["http"]}
 

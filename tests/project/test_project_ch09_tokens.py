@@ -3,7 +3,7 @@
 import base64
 
 from studynotes.ratelimit import FixedWindowLimiter
-from project_helpers import api_login, assert_problem, signup
+from .project_helpers import api_login, assert_problem, signup
 
 NOTE = {"title": "토큰", "body": "Bearer로 보냅니다."}
 PASSWORD = "correct horse battery"

@@ -6,7 +6,7 @@ import os
 from werkzeug.utils import secure_filename
 
 from studynotes.uploads import sniff
-from project_helpers import create_note, csrf_from, note_id_from, signup
+from .project_helpers import create_note, csrf_from, note_id_from, signup
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 

@@ -4,7 +4,7 @@ import os
 import subprocess
 import sys
 
-from project_helpers import PROJECT
+from .project_helpers import PROJECT
 
 
 def test_the_projects_own_tests_pass():

@@ -12,7 +12,7 @@ import pytest
 from dockerfile_parse import DockerfileParser
 
 from studynotes import create_app
-from project_helpers import PROJECT
+from .project_helpers import PROJECT
 
 
 def test_security_headers_and_hsts_only_over_https(make_app):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exchanges import OUT, scenarios
+from .exchanges import OUT, scenarios
 
 CURRENT = scenarios()
 
