@@ -125,6 +125,7 @@ def scenarios() -> dict[str, str]:
         "Access-Control-Request-Headers": "authorization, content-type, if-match"})
 
     app = app_for(9, TOKEN_RATE_LIMIT=(2, 60))
+    app.extensions["token_limiter"].clock = lambda: 0.0  # a stopped clock: Retry-After is always 60
     signup(app.test_client())
     client = app.test_client()
     basic = "Basic " + base64.b64encode(b"alice:correct horse battery").decode()
