@@ -7,7 +7,8 @@
  * the installed Material templates/assets/javascripts/workers/search.*.min.js. The worker's
  * importScripts() loads the language files from SITE_DIR, as the browser would, so the site's
  * own lunr.ko.min.js (stock or with the project's script) is used. Input: a JSON list of query
- * strings. Output: for each query, the page URLs of the result groups, best first.
+ * strings. Output: {results, times}: for each query, the page URLs of the result groups, best
+ * first, and the time the worker took to answer it in milliseconds.
  */
 "use strict"
 const fs = require("fs")
@@ -47,11 +48,14 @@ async function main() {
   await send({ type: 0, data: { config, docs, options: { suggest: false } } })
   console.warn = console_warn
   const results = []
+  const times = []
   for (const query of queries) {
+    const start = process.hrtime.bigint()
     const { data } = await send({ type: 2, data: query })
+    times.push(Number(process.hrtime.bigint() - start) / 1e6)
     results.push(data.items.map(group => group[0].location.split("#")[0]))
   }
-  process.stdout.write(JSON.stringify(results))
+  process.stdout.write(JSON.stringify({ results, times }))
 }
 
 main().catch(err => { console.error(err); process.exit(1) })
