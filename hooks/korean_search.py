@@ -21,7 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from studysite.korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
+from studysite.korean_morphs import (
+    ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
+)
+from studysite.search_aliases import Aliases, load_aliases
+from studysite.yaml_lines import DataError
 from studysite.search_sections import search_plugin
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
@@ -35,6 +39,7 @@ ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph field
 
 _serving = False
 _dirty = False
+_aliases: Aliases | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -55,12 +60,17 @@ def search_plugin_config(config: MkDocsConfig):
 
 
 def on_config(config: MkDocsConfig) -> None:
+    global _aliases
     search = search_plugin_config(config)
-    missing = [field for field in FIELDS.values() if field not in search.fields]
+    missing = [field for field in [*FIELDS.values(), TITLE_KEY] if field not in search.fields]
     if missing:
         raise PluginError(f"korean_search: add {', '.join(missing)} to `fields:` under `plugins: - search:`")
     if "ko" not in (search.lang or []):
         raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
+    try:
+        _aliases = load_aliases(Path(config.config_file_path).parent)
+    except DataError as error:
+        raise PluginError(f"invalid search aliases ({len(error.problems)} problems):\n{error}") from None
 
 
 def lunr_ko_source(script: Path) -> str:
@@ -89,9 +99,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
     root = Path(config.config_file_path).parent
     cache = MorphCache(root / CACHE)
-    entries = EntryCache(root / ENTRY_CACHE)
+    entries = EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {_aliases.fingerprint}")
     analyser = Analyser(cache, tokenizer_factory=tokenizer_factory())
-    add_morphs(index, analyser, entry_cache=entries)
+    add_morphs(index, analyser, entry_cache=entries, aliases=_aliases)
     if analyser.analysed:
         cache.save()
     # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
