@@ -26,14 +26,17 @@ def example():
     return load_example
 
 
-def run_mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml"):
-    """Run `mkdocs build --strict` as a user would; return the completed process."""
+def run_mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", engine: str = "mkdocs", **env: str):
+    """Run `mkdocs build --strict` as a user would; return the completed process.
+
+    `engine="properdocs"` builds with ProperDocs instead; `env` adds environment variables.
+    """
     import os
     import subprocess
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent,
         env=env,
         capture_output=True,

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "status-page": "reference/status/404/",
     "status-overview": "reference/status/",
     "method-overview": "reference/methods/",
+    "cheat-sheet": "reference/cheatsheet/",
     "glossary": "glossary/",
     "tags": "tags/",
     "study-log": "log/",

@@ -250,13 +250,24 @@ def test_logout_clears_session(session_app):
 
 
 def test_plain_cookie_attributes(session_app):
-    resp = session_app.test_client().get("/theme/dark")
+    resp = session_app.test_client().post("/theme", data={"theme": "dark"})
+    assert resp.status_code == 200
     set_cookie = resp.headers["Set-Cookie"]
     assert set_cookie.startswith("theme=dark;")
     assert "Max-Age=2592000" in set_cookie
     assert "HttpOnly" in set_cookie
     assert "SameSite=Lax" in set_cookie
     assert "Path=/" in set_cookie
+
+
+def test_plain_cookie_value_is_validated(session_app):
+    client = session_app.test_client()
+    resp = client.post("/theme", data={"theme": "<script>"})
+    assert resp.status_code == 400
+    assert "Set-Cookie" not in resp.headers
+    # Changing state needs POST: a GET (a link, an <img>) cannot set the cookie.
+    assert client.get("/theme").status_code == 405
+    assert client.get("/theme/dark").status_code == 404
 
 
 # --- docs/flask/errors.md ------------------------------------------------------------

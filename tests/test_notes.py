@@ -50,7 +50,8 @@ def test_every_example_is_shown_in_a_note_and_exercised_by_a_test():
     included = set()
     for note in NOTES:
         included |= set(re.findall(r'--8<-- "([^"]+)"', note.read_text(encoding="utf-8")))
-    tests = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_examples_*.py"))
+    test_files = [*(ROOT / "tests").glob("test_examples_*.py"), *(ROOT / "tests").glob("test_exercises*.py")]
+    tests = "\n".join(p.read_text(encoding="utf-8") for p in test_files)
     examples = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").rglob("*.py"))
     assert examples
     for example in examples:

@@ -146,3 +146,67 @@ def test_checkout_does_not_persist_credentials():
             for step in job.get("steps") or []:
                 if step.get("uses", "").startswith("actions/checkout@"):
                     assert step.get("with", {}).get("persist-credentials") is False, path.name
+
+
+# --- Toolchain versions: one Node.js LTS line, a Python matrix ---------------------------
+
+# The Python the site is deployed with, and the newest one every pinned package has wheels
+# for (PyYAML 6.0.3 stops at 3.14; kiwipiepy's abi3 wheel covers any CPython >= 3.9).
+DEPLOY_PYTHON = "3.11"
+NEWEST_PYTHON = "3.14"
+
+
+def steps_using(workflow, action):
+    for name, job in workflow["jobs"].items():
+        for step in job.get("steps") or []:
+            if step.get("uses", "").startswith(f"{action}@"):
+                yield name, job, step
+
+
+def node_line() -> int:
+    """The Node.js major that package.json's `engines` asks for (`>=N`)."""
+    import json
+
+    engines = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["engines"]
+    match = re.fullmatch(r">=(\d+)", engines["node"])
+    assert match, f"package.json engines.node should read '>=N': {engines['node']!r}"
+    return int(match.group(1))
+
+
+def test_node_is_one_lts_line_everywhere():
+    import json
+
+    major = node_line()
+    # Even majors become LTS; 20 reached end of life on 2026-04-30, 22 follows on 2027-04-30.
+    assert major % 2 == 0 and major >= 24, major
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["lockfileVersion"] == 3
+    assert lock["packages"][""].get("engines") == {"node": f">={major}"}, "run npm install --package-lock-only"
+    seen = 0
+    for path in WORKFLOWS:
+        for name, _, step in steps_using(load(path), "actions/setup-node"):
+            assert step["with"]["node-version"] == str(major), f"{path.name}:{name}"
+            seen += 1
+    assert seen == len(WORKFLOWS)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Node.js {major}" in readme
+    assert not re.search(r"Node\.js (1\d|20|22)\b", readme), "README names an old Node.js line"
+
+
+def test_ci_tests_the_deploy_python_and_the_newest_supported_one():
+    ci = load(GITHUB / "workflows/ci.yml")
+    [(name, job, step)] = steps_using(ci, "actions/setup-python")
+    strategy = job["strategy"]
+    assert strategy["matrix"]["python-version"] == [DEPLOY_PYTHON, NEWEST_PYTHON]
+    assert strategy["fail-fast"] is False  # a failure on one Python must not hide the other
+    assert step["with"]["python-version"] == "${{ matrix.python-version }}"
+    assert "${{ matrix.python-version }}" in job["name"]
+    # Both legs would upload an artifact of the same name; only the deployed Python's does.
+    [(_, _, upload)] = steps_using(ci, "actions/upload-artifact")
+    assert upload["if"] == f"matrix.python-version == '{DEPLOY_PYTHON}'"
+
+    deploy = load(GITHUB / "workflows/deploy.yml")
+    [(_, _, step)] = steps_using(deploy, "actions/setup-python")
+    assert step["with"]["python-version"] == DEPLOY_PYTHON
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"Python {DEPLOY_PYTHON}" in readme and NEWEST_PYTHON in readme

@@ -2,7 +2,7 @@
 import os
 from datetime import timedelta
 
-from flask import Flask, make_response, session
+from flask import Flask, make_response, request, session
 
 app = Flask(__name__)
 # 세션 쿠키에 서명할 비밀 키: 실제로는 환경 변수 등에서 읽고 저장소에 올리지 않습니다.
@@ -34,9 +34,17 @@ def logout():
     return "", 204
 
 
-@app.get("/theme/<name>")
-def theme(name):
+ALLOWED_THEMES = {"light", "dark"}
+
+
+@app.post("/theme")
+def theme():
     # 세션이 아닌 일반 쿠키를 직접 설정하는 방법입니다.
+    # 상태를 바꾸는 요청이므로 GET이 아니라 POST로 받고,
+    # 쿠키에 넣을 값은 사용자 입력이므로 허용 목록으로 검사합니다.
+    name = request.form.get("theme", "")
+    if name not in ALLOWED_THEMES:
+        return {"error": "theme must be light or dark"}, 400
     resp = make_response({"theme": name})
     resp.set_cookie(
         "theme", name,

@@ -1,4 +1,4 @@
-"""HTTPS 강제 예제: HTTP 요청은 HTTPS로 리디렉션하고, HTTPS 응답에만 HSTS 헤더를 붙입니다."""
+"""HTTPS 강제 예제: HTTP 요청은 HTTPS로 리다이렉트하고, HTTPS 응답에만 HSTS 헤더를 붙입니다."""
 
 from flask import Flask, redirect, request
 
@@ -14,7 +14,7 @@ HSTS_POLICY = "max-age=31536000; includeSubDomains"
 @app.before_request
 def redirect_to_https():
     if not request.is_secure:
-        # 308은 메서드와 본문을 유지하는 영구 리디렉션입니다.
+        # 308은 메서드와 본문을 유지하는 영구 리다이렉트입니다.
         return redirect(request.url.replace("http://", "https://", 1), code=308)
     return None
 

@@ -27,6 +27,7 @@ SCHEMA = (
     Field("ko", "line", required=False),
     Field("description", "line", required=False),
     Field("see", "line", required=False),
+    Field("avoid", "names", required=False),
 )
 
 # What Python-Markdown's `*[TERM]: ...` syntax can carry, and what reads as an abbreviation.
@@ -41,6 +42,7 @@ class Term:
     description: str | None
     see: str | None
     line: int
+    avoid: tuple[str, ...] | None = None  # variants the notes must not use (translations only)
 
     @property
     def is_abbreviation(self) -> bool:

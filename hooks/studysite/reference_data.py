@@ -18,7 +18,7 @@ METHODS_FILE = "data/methods.yml"
 CLASSES = {
     "informational": (100, "1xx 정보 응답"),
     "successful": (200, "2xx 성공"),
-    "redirection": (300, "3xx 리다이렉션"),
+    "redirection": (300, "3xx 리다이렉트"),
     "client_error": (400, "4xx 클라이언트 오류"),
     "server_error": (500, "5xx 서버 오류"),
 }
