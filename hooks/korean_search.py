@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 
 from studysite import korean_search
-from studysite.state import SESSION
+from studysite.state import SESSION, build_state
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -17,7 +17,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config) -> None:
-    korean_search.check_search_config(config)
+    build_state(config).search_aliases = korean_search.check_search_config(config)
 
 
 def on_files(files, config):
@@ -26,4 +26,5 @@ def on_files(files, config):
 
 @event_priority(50)  # before the search plugin (priority 0) and search_sections.py (-10) write the index
 def on_post_build(config) -> None:
-    korean_search.add_index_morphs(config, serving=SESSION.serving, dirty=SESSION.dirty)
+    aliases = build_state(config).search_aliases
+    korean_search.add_index_morphs(config, aliases, serving=SESSION.serving, dirty=SESSION.dirty)

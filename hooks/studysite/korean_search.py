@@ -1,13 +1,14 @@
 """Korean search on top of Material's search plugin (the work behind `hooks/korean_search.py`).
 
 - Search index entries gain `morphs` and `title_morphs` fields of Korean morpheme forms of
-  their text and title (see `korean_morphs`); `plugins.search.fields` in mkdocs.yml makes
-  Material's worker index them. They are added in memory, just before the search index is
+  their text and title (see `korean_morphs`), with the other words of every concept they mention
+  (`search_aliases`), and a `title_key` field of the title without separators;
+  `plugins.search.fields` in mkdocs.yml makes Material's worker index them. They are added in memory, just before the search index is
   written, so the index is serialised once.
 - `assets/javascripts/lunr/min/lunr.ko.min.js`, which Material's search worker loads for
   `lang: ko`, is rebuilt from the installed Material copy plus
   overrides/assets/javascripts/korean-search.js, which strips particles and endings from
-  Hangul query words inside the worker.
+  Hangul query words inside the worker and ranks phrases and titles (see the script).
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from studysite.korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
+from studysite.korean_morphs import (
+    ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
+)
 from studysite.paths import project_root
+from studysite.search_aliases import Aliases, load_aliases
 from studysite.search_sections import search_plugin
+from studysite.yaml_lines import DataError
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
 
@@ -39,14 +44,19 @@ def search_plugin_config(config):
     return plugin.config
 
 
-def check_search_config(config) -> None:
-    """The search plugin must index the morph fields and know Korean."""
+def check_search_config(config) -> Aliases:
+    """The search plugin must index the added fields and know Korean; returns the alias table
+    (checked here, before MkDocs cleans the site directory)."""
     search = search_plugin_config(config)
-    missing = [field for field in FIELDS.values() if field not in search.fields]
+    missing = [field for field in [*FIELDS.values(), TITLE_KEY] if field not in search.fields]
     if missing:
         raise PluginError(f"korean_search: add {', '.join(missing)} to `fields:` under `plugins: - search:`")
     if "ko" not in (search.lang or []):
         raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
+    try:
+        return load_aliases(project_root(config))
+    except DataError as error:
+        raise PluginError(f"invalid search aliases ({len(error.problems)} problems):\n{error}") from None
 
 
 def lunr_ko_source(script: Path) -> str:
@@ -72,17 +82,17 @@ def tokenizer_factory(serving: bool):
     return kept_tokenizer if serving else default_tokenizer
 
 
-def add_index_morphs(config, serving: bool, dirty: bool) -> None:
-    """Give this build's search entries (in memory, before they are written) their morph fields."""
+def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool) -> None:
+    """Give this build's search entries (in memory, before they are written) their added fields."""
     search = search_plugin(config)
     if not getattr(search, "search_index", None):  # search is disabled
         return
     index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
     root = project_root(config)
     cache = MorphCache(root / CACHE)
-    entries = EntryCache(root / ENTRY_CACHE)
+    entries = EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {aliases.fingerprint}")
     analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
-    add_morphs(index, analyser, entry_cache=entries)
+    add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
     if analyser.analysed:
         cache.save()
     # A dirty build has the entries of the rebuilt pages only; the others keep theirs.

@@ -14,6 +14,7 @@ from pathlib import Path
 STATUS_FILE = "data/status_codes.yml"
 METHODS_FILE = "data/methods.yml"
 GLOSSARY_FILE = "data/glossary.yml"
+ALIASES_FILE = "data/search_aliases.yml"
 
 # Generated pages and exports, as src_uri inside docs/.
 REFERENCE_DIR = "reference/"

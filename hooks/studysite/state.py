@@ -75,6 +75,8 @@ class BuildState:
     anchored_links: dict[str, tuple[str, list]] = field(default_factory=dict)
     # Notes' goals and prerequisites, quizzes and the learning path (learning_pages.LearningState).
     learning: Any = None
+    # The search alias table (search_aliases.Aliases), checked in on_config.
+    search_aliases: Any = None
 
     @property
     def reference(self) -> Reference:
