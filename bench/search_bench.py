@@ -1,13 +1,18 @@
-"""Korean search benchmark: recall@3 of our search against stock Material search.
+"""Korean search benchmark: recall@1, recall@3 and MRR of our search against stock Material search.
 
     python bench/search_bench.py                # build both sites into bench/out/, then measure
     python bench/search_bench.py --ours DIR     # measure an already built site instead of building
+    python bench/search_bench.py --show-held-out  # also list the held-out queries one by one
 
 Both sites are built from the same notes: "ours" with mkdocs.yml as is, "stock" with the
 korean_search hook removed and `plugins.search` reduced to `lang` (no morphs field, default
 separator, Material's own lunr.ko.min.js). Each query in bench/search_queries.yml runs through
 Material's installed search worker under Node (bench/search_worker.cjs), as in the browser; a
-query counts as found when an expected page is among the first three result pages.
+query counts as found at rank k when an expected page is the k-th result page.
+
+The queries are split. `tune` queries may be looked at while changing the search; `held`
+queries (`split: held` in the file) are not: the bench prints only their totals unless
+`--show-held-out` is given, and the held-out figures are the ones the README quotes.
 """
 
 from __future__ import annotations
@@ -42,6 +47,8 @@ def load_queries(path: Path = QUERIES) -> list[dict]:
     queries = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
     for q in queries:
         q["expect"] = [q["expect"]] if isinstance(q["expect"], str) else list(q["expect"])
+        q.setdefault("split", "tune")
+        q.setdefault("kind", "-")
     return queries
 
 
@@ -75,8 +82,9 @@ def _build_stock_here(site: str, config_file: str) -> None:
     build(load_config(config_file, site_dir=site, hooks=hooks, plugins=plugins, strict=False))
 
 
-def search(site: Path, queries: list[str]) -> list[list[str]]:
-    """Page URLs of the result groups of each query, from Material's worker under Node."""
+def search(site: Path, queries: list[str]) -> dict:
+    """{"results": page URLs of the result groups of each query, "times": ms per query}, from
+    Material's worker under Node."""
     result = subprocess.run(
         ["node", str(RUNNER), str(site), str(material_worker())],
         input=json.dumps(queries, ensure_ascii=False),
@@ -99,12 +107,45 @@ def recall(ranks: list[int | None], k: int = K) -> float:
     return sum(1 for r in ranks if r is not None and r <= k) / len(ranks)
 
 
+def mrr(ranks: list[int | None]) -> float:
+    """Mean reciprocal rank (a query with no expected page found counts 0)."""
+    return sum(1 / r for r in ranks if r is not None) / len(ranks)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def summary_rows(queries: list[dict], ranks: dict[str, list], group) -> list[tuple]:
+    """(group, count, then recall@1, recall@3 and MRR of ours and stock) per group and for all."""
+    rows = []
+    groups = sorted({group(q) for q in queries})
+    for name in groups + ["all"]:
+        chosen = [i for i, q in enumerate(queries) if name == "all" or group(q) == name]
+        row = [name, len(chosen)]
+        for engine in ("ours", "stock"):
+            picked = [ranks[engine][i] for i in chosen]
+            row += [recall(picked, 1), recall(picked, K), mrr(picked)]
+        rows.append(tuple(row))
+    return rows
+
+
+def print_table(title: str, rows: list[tuple]) -> None:
+    print(title)
+    print(f"{'':<12}{'queries':>8}   {'ours R@1':>8}{'R@3':>6}{'MRR':>6}   {'stock R@1':>9}{'R@3':>6}{'MRR':>6}")
+    for name, count, o1, o3, om, s1, s3, sm in rows:
+        print(f"{name:<12}{count:>8}   {o1:>8.2f}{o3:>6.2f}{om:>6.2f}   {s1:>9.2f}{s3:>6.2f}{sm:>6.2f}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ours", type=Path, help="a built site to measure (default: build into bench/out/ours)")
     parser.add_argument("--stock", type=Path, help="a stock build to compare (default: build into bench/out/stock)")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--min-recall", type=float, default=None, help="exit 1 when ours is below this")
+    parser.add_argument("--show-held-out", action="store_true", help="list the held-out queries one by one")
     parser.add_argument("--json", type=Path, help="also write the per-query results here")
     args = parser.parse_args(argv)
 
@@ -120,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         build_stock(stock)
 
     texts = [q["query"] for q in queries]
-    results = {"ours": search(ours, texts), "stock": search(stock, texts)}
+    answers = {"ours": search(ours, texts), "stock": search(stock, texts)}
+    results = {name: answer["results"] for name, answer in answers.items()}
     ranks = {name: [rank(pages, q["expect"]) for pages, q in zip(found, queries)] for name, found in results.items()}
 
     def cell(r: int | None) -> str:
@@ -129,18 +171,20 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(t) for t in texts) + 2
     print(f"{'query':<{width}}{'expected page':<28}{'ours':>6}{'stock':>7}")
     for q, r_ours, r_stock in zip(queries, ranks["ours"], ranks["stock"]):
+        if q["split"] == "held" and not args.show_held_out:
+            continue
         print(f"{q['query']:<{width}}{q['expect'][0]:<28}{cell(r_ours):>6}{cell(r_stock):>7}")
     print()
-    print(f"{'kind':<12}{'queries':>8}{'ours':>8}{'stock':>8}   recall@{K}")
-    kinds = sorted({q.get("kind", "-") for q in queries})
-    for kind in kinds + ["all"]:
-        chosen = [i for i, q in enumerate(queries) if kind == "all" or q.get("kind", "-") == kind]
-        r_ours = recall([ranks["ours"][i] for i in chosen])
-        r_stock = recall([ranks["stock"][i] for i in chosen])
-        print(f"{kind:<12}{len(chosen):>8}{r_ours:>8.2f}{r_stock:>8.2f}")
-    for name, site in (("ours", ours), ("stock", stock)):
-        size = (site / "search" / "search_index.json").stat().st_size
-        print(f"search_index.json ({name}): {size / 1024:.0f} KiB")
+    for split in ("tune", "held"):
+        chosen = [q for q in queries if q["split"] == split]
+        picked = {name: [r for r, q in zip(found, queries) if q["split"] == split] for name, found in ranks.items()}
+        print_table(f"{split} ({len(chosen)} queries) by kind", summary_rows(chosen, picked, lambda q: q["kind"]))
+    print_table("all queries by split", summary_rows(queries, ranks, lambda q: q["split"]))
+    print(f"{'':<22}{'ours':>10}{'stock':>10}")
+    sizes = {name: (site / "search" / "search_index.json").stat().st_size for name, site in (("ours", ours), ("stock", stock))}
+    print(f"{'search_index.json KiB':<22}{sizes['ours'] / 1024:>10.0f}{sizes['stock'] / 1024:>10.0f}")
+    for label, p in (("query ms, median", 50), ("query ms, p95", 95)):
+        print(f"{label:<22}{percentile(answers['ours']['times'], p):>10.2f}{percentile(answers['stock']['times'], p):>10.2f}")
 
     if args.json:
         rows = [

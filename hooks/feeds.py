@@ -1,56 +1,23 @@
-"""MkDocs hook: the study log's Atom feed at `feed.xml` (see `studysite.feeds`).
+"""MkDocs hook: the study log's Atom feed at `feed.xml` (see `studysite.feeds`, `studysite.machine`).
 
 Every page links it with `<link rel="alternate">` (overrides/partials/reader-head.html).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from material.plugins.blog.structure import Post
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-
-from studysite.untrusted import plain_text
-from studysite.feeds import FEED_PATH, Entry, atom_feed, make_environment, post_dates
-
-TEMPLATE = "machine/atom.xml.j2"
-_entries: dict[str, Entry] = {}
+from studysite import machine
+from studysite.state import build_state
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # The feed's template sits in the theme folder, which MkDocs would copy into the site.
-    if template := files.get_file_from_path(TEMPLATE):
-        files.remove(template)
-    _entries.clear()
+def on_files(files, config):
+    machine.remove_template(files, machine.FEED_TEMPLATE)
     return files
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
-    if isinstance(page, Post) and not page.config.draft and page.canonical_url:
-        dates = post_dates(page.meta.get("date"), page.meta.get("revision_datetime"))
-        if dates:
-            categories = page.meta.get("categories") or []
-            _entries[page.file.src_uri] = Entry(
-                title=plain_text(page.title, html=True),
-                url=page.canonical_url,
-                published=dates[0],
-                updated=dates[1],
-                summary=plain_text(page.meta.get("description")),
-                categories=tuple(str(c) for c in categories if isinstance(c, str)),
-            )
+def on_page_context(context, page, config, nav):
+    machine.add_feed_entry(page, build_state(config))
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    if not config.site_url:
-        return
-    feed = atom_feed(
-        make_environment(),
-        title=f"{plain_text(config.site_name)} · 공부 기록",
-        subtitle="공부하며 남긴 기록입니다.",
-        author=plain_text(config.site_author or config.site_name),
-        site_url=config.site_url,
-        entries=list(_entries.values()),
-    )
-    Path(config.site_dir, FEED_PATH).write_text(feed, encoding="utf-8")
+def on_post_build(config) -> None:
+    machine.write_feed(config, build_state(config))

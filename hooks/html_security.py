@@ -1,5 +1,10 @@
-"""MkDocs hook: Content-Security-Policy, safe links and escaping; the events are those of `studysite.security`."""
+"""MkDocs hook: Content-Security-Policy, safe links and escaping that Material leaves out.
+
+The event functions live in `studysite.security` next to the state they keep (whether the dev
+server runs, the theme's script patterns); this file names every one of them for MkDocs
+(tests/test_architecture.py checks that none is left out).
+"""
 
 from __future__ import annotations
 
-from studysite.security import on_startup, on_post_page, on_post_template  # noqa: F401
+from studysite.security import on_post_page, on_post_template, on_startup  # noqa: F401

@@ -1,102 +1,30 @@
 """MkDocs hook: Korean search on top of Material's search plugin.
 
-- Search index entries gain `morphs` and `title_morphs` fields of Korean morpheme forms of
-  their text and title (see korean_morphs.py); `plugins.search.fields` in mkdocs.yml makes
-  Material's worker index them. They are added in memory, just before the search plugin
-  writes the index, so the index is serialised once.
-- `assets/javascripts/lunr/min/lunr.ko.min.js`, which Material's search worker loads for
-  `lang: ko`, is rebuilt from the installed Material copy plus
-  overrides/assets/javascripts/korean-search.js, which strips particles and endings from
-  Hangul query words inside the worker.
+Search entries gain Korean morpheme fields, and Material's `lunr.ko.min.js` gains a query
+script that strips particles and endings; the work is in `studysite.korean_search`.
 """
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
-
-import material
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
 
-from studysite.korean_morphs import FIELDS, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer
-from studysite.search_sections import search_plugin
-
-log = logging.getLogger("mkdocs.hooks.korean_search")
-
-LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
-SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (overrides/)
-MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
-CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
-ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph fields
-
-
-_serving = False
-_dirty = False
+from studysite import korean_search
+from studysite.state import SESSION, build_state
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _dirty
-    _serving, _dirty = command == "serve", dirty
+    SESSION.start(command, dirty)
 
 
-def tokenizer_factory():
-    """The model stays loaded between `mkdocs serve` rebuilds; a build lets it go."""
-    return kept_tokenizer if _serving else default_tokenizer
+def on_config(config) -> None:
+    build_state(config).search_aliases = korean_search.check_search_config(config)
 
 
-def search_plugin_config(config: MkDocsConfig):
-    plugin = search_plugin(config)
-    if plugin is None:
-        raise PluginError("korean_search: the search plugin is not enabled")
-    return plugin.config
+def on_files(files, config):
+    return korean_search.add_lunr_ko(files, config)
 
 
-def on_config(config: MkDocsConfig) -> None:
-    search = search_plugin_config(config)
-    missing = [field for field in FIELDS.values() if field not in search.fields]
-    if missing:
-        raise PluginError(f"korean_search: add {', '.join(missing)} to `fields:` under `plugins: - search:`")
-    if "ko" not in (search.lang or []):
-        raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
-
-
-def lunr_ko_source(script: Path) -> str:
-    """Material's installed lunr.ko.min.js followed by the project's query script."""
-    if not script.is_file():
-        raise PluginError(f"korean_search: missing {script}")
-    return MATERIAL_LUNR_KO.read_text(encoding="utf-8") + "\n" + script.read_text(encoding="utf-8")
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    script = Path(config.theme.custom_dir) / SCRIPT
-    for path in (LUNR_KO, SCRIPT):
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            files.remove(existing)
-    files.append(File.generated(config, LUNR_KO, content=lunr_ko_source(script)))
-    return files
-
-
-@event_priority(50)  # before the search plugin writes the index (priority 0)
-def on_post_build(config: MkDocsConfig) -> None:
-    search = search_plugin(config)
-    if not getattr(search, "search_index", None):  # search is disabled
-        return
-    # The entries of this build, in memory: the plugin writes them with the new fields.
-    index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
-    root = Path(config.config_file_path).parent
-    cache = MorphCache(root / CACHE)
-    entries = EntryCache(root / ENTRY_CACHE)
-    analyser = Analyser(cache, tokenizer_factory=tokenizer_factory())
-    add_morphs(index, analyser, entry_cache=entries)
-    if analyser.analysed:
-        cache.save()
-    # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
-    entries.save(keep_unseen=_dirty)
-    log.debug(
-        "korean_search: %d of %d entries from the cache, %d new words analysed",
-        len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
-    )
+@event_priority(50)  # before the search plugin (priority 0) and search_sections.py (-10) write the index
+def on_post_build(config) -> None:
+    aliases = build_state(config).search_aliases
+    korean_search.add_index_morphs(config, aliases, serving=SESSION.serving, dirty=SESSION.dirty)

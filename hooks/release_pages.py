@@ -2,8 +2,8 @@
 
 MkDocs keeps every page's HTML until the build ends, so the HTML of all pages is part of the
 memory peak at the end of a build, when the search index is written. Nothing reads a page's
-HTML after the page is written: the search index takes its sections and cross-links add the
-backlinks in `on_page_context`, before the page's template is rendered. At 1,000 notes this
+HTML after the page is written: the search index takes its sections in `on_page_context`, before
+the page's template is rendered. At 1,000 notes this
 was about 9 MiB of that peak (bench/README.md), and it grows with every note.
 
 The HTML becomes "" rather than None: MkDocs takes a page whose content is None for one not yet

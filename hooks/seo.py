@@ -7,62 +7,17 @@ page's template context.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from material.plugins.blog.structure import Post
-from mkdocs.config.defaults import MkDocsConfig
-
-from studysite.feeds import post_dates
-from studysite.untrusted import plain_text
-from studysite.seo import Crumb, PageFacts, breadcrumbs, json_ld, robots_txt, structured_data
+from studysite import machine
 
 
-def on_page_markdown(markdown: str, page, config: MkDocsConfig, files) -> None:
-    # MkDocs puts the build date in every page's <lastmod>; the page's git date belongs there.
-    # A page git does not know yet (new, uncommitted) keeps the build date.
-    if revision := page.meta.get("revision_datetime"):
-        page.update_date = revision
+def on_page_markdown(markdown: str, page, config, files) -> None:
+    machine.use_git_date_in_sitemap(page)
 
 
-def _first_page(item):
-    while getattr(item, "children", None):
-        item = item.children[0]
-    return item
-
-
-def _url(item) -> str | None:
-    page = _first_page(item)
-    return getattr(page, "canonical_url", None)
-
-
-def on_page_context(context, page, config: MkDocsConfig, nav):
-    meta = page.meta or {}
-    title = plain_text(meta.get("title") or page.title or config.site_name, html=True)
-    home = nav.homepage
-    crumbs = ()
-    if not page.is_homepage:
-        crumbs = breadcrumbs(
-            Crumb(plain_text(home.title if home else config.site_name, html=True), config.site_url or None),
-            [Crumb(plain_text(section.title, html=True), _url(section)) for section in reversed(page.ancestors)],
-            Crumb(title, page.canonical_url),
-        )
-    published = None
-    if isinstance(page, Post) and (dates := post_dates(meta.get("date"), meta.get("revision_datetime"))):
-        published = dates[0].isoformat()
-    tags = meta.get("tags") or []
-    facts = PageFacts(
-        kind="home" if page.is_homepage else "post" if isinstance(page, Post) else "article",
-        title=title,
-        url=page.canonical_url,
-        description=plain_text(meta.get("description") or config.site_description),
-        modified=meta.get("revision_datetime"),
-        published=published,
-        keywords=tuple(plain_text(tag) for tag in tags if isinstance(tag, str)),
-        crumbs=crumbs,
-    )
-    context["structured_data"] = json_ld(structured_data(facts, site_name=plain_text(config.site_name), site_url=config.site_url))
+def on_page_context(context, page, config, nav):
+    context["structured_data"] = machine.structured_data(page, config, nav)
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    Path(config.site_dir, "robots.txt").write_text(robots_txt(config.site_url), encoding="utf-8")
+def on_post_build(config) -> None:
+    machine.write_robots(config)

@@ -20,6 +20,23 @@ def load_example(relative_path: str):
     return module
 
 
+# Fixtures that build the site (a test using one needs a full build) or start the browser. A new
+# fixture that builds goes here too; tests that use it (directly or through another fixture) are
+# then marked by themselves.
+BUILD_FIXTURES = {"built_site", "project_copy", "payload_site"}
+BROWSER_FIXTURES = {"browser"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that uses a build or browser fixture, so the fast loop leaves it out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture
 def example():
     """Return the loader so tests read `example("examples/flask/hello.py").app`."""

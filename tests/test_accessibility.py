@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "home": "",
     "note-with-diagram-and-table": "http/messages/",
     "note-without-diagram": "http/headers/",
+    "note-with-quiz": "web/",
     "status-page": "reference/status/404/",
     "status-overview": "reference/status/",
     "method-overview": "reference/methods/",
@@ -49,7 +50,10 @@ OPEN_SHADOW_ROOTS = """(() => {
 # Compressible types that GitHub Pages serves gzipped.
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/xml")
 NOTE_BUDGET = 250_000
-SEARCH_INDEX_BUDGET = 300_000
+# Measured 2026-11-26: 301 KB gzipped without the Flask project track; the track (docs/project/,
+# over 40,000 Hangul characters) adds about 80 KB even with its code listings kept out of search
+# (data-search-exclude).
+SEARCH_INDEX_BUDGET = 400_000
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.toc import AnchorLink
 
-from crosslinks import section_anchors
+from studysite.backlinks import section_anchors
 from studysite.mentions import MentionLinker
 from studysite.reference_data import COMMON_METHODS
 
@@ -241,7 +241,7 @@ def test_note_links_mentions_to_the_reference(built_site):
 
 def test_reference_page_lists_the_notes_that_mention_it(built_site):
     html = read(built_site, "reference/status/404/index.html")
-    section = re.search(r'<section class="backlinks".*?</section>', html, re.DOTALL)
+    section = re.search(r'<section[^>]*class="backlinks".*?</section>', html, re.DOTALL)
     assert section, "no backlinks section"
     assert '<h2 id="backlinks">이 주제를 다루는 노트' in section.group(0)
     assert '<a href="../../../http/status-codes/">상태 코드</a>' in section.group(0)
@@ -257,3 +257,75 @@ def test_method_page_lists_notes_and_unmentioned_page_has_no_list(built_site):
     assert "이 주제를 다루는 노트" in read(built_site, "reference/methods/get/index.html")
     assert 'class="backlinks"' not in read(built_site, "reference/methods/propfind/index.html")
 
+
+
+# --- Backlinks from the notes' sources, before any page is rendered -------------------------------
+
+from studysite.backlinks import HeadingRenderer, Note, grouped, page_title, scan  # noqa: E402
+from studysite.reference_pages import plain_text  # noqa: E402
+
+EXTENSIONS = ["attr_list", "toc", "footnotes"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True, "slugify": __import__("pymdownx.slugs").slugs.slugify(case="lower")}}
+
+
+def test_heading_anchors_are_those_the_toc_extension_gives_the_note():
+    import markdown
+
+    source = "# 노트\n\n## 404 처리\n\n본문 404\n\n## 404 처리\n\n## **GET** 요청 { #get }\n\n### `Host`는 필수입니다\n"
+    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    md.convert(source)
+    expected = [(t["id"], t["name"]) for t in _tokens(md.toc_tokens)]
+    linker = MentionLinker(PHRASES, COMMON_METHODS)
+    result = linker.link(source, "http/note.md")
+    outline = HeadingRenderer(EXTENSIONS, EXTENSION_CONFIGS).outline([line for _, line in result.heading_lines], True)
+    assert [(h.id, h.title) for h in outline.headings] == expected
+    assert expected[1][0] != expected[2][0]  # the second "404 처리" gets its own id
+    assert outline.h1_title == "노트"
+
+
+def _tokens(tokens):
+    for token in tokens:
+        yield token
+        yield from _tokens(token["children"])
+
+
+def test_scan_finds_each_notes_sections_in_note_order():
+    linker = MentionLinker(PHRASES, COMMON_METHODS)
+    notes = [
+        Note("b/second.md", "머리말 404\n\n## 처리\n\n404와 GET\n", lambda h1: h1 or "둘째"),
+        Note("a/first.md", "# 첫째 노트\n\n404를 보냅니다.\n", lambda h1: h1 or "?"),
+    ]
+    results, found = scan(notes, linker, HeadingRenderer(EXTENSIONS, EXTENSION_CONFIGS))
+    assert set(results) == {"b/second.md", "a/first.md"}
+    assert results["b/second.md"][1].markdown.startswith("머리말 [404](../reference/status/404.md)")
+    links = found["reference/status/404.md"]
+    assert [(b.note, b.title, b.anchor) for b in links] == [
+        ("b/second.md", "둘째", None), ("b/second.md", "둘째", "처리"), ("a/first.md", "첫째 노트", None)]
+    assert grouped(links, "reference/status/404.md") == [
+        {"title": "둘째", "path": "../../b/second.md", "sections": [{"title": "처리", "path": "../../b/second.md#처리"}]},
+        {"title": "첫째 노트", "path": "../../a/first.md", "sections": []},
+    ]
+
+
+def test_page_titles_follow_mkdocs():
+    assert page_title("홈", {"title": "x"}, "h1", "index.md", True) == "홈"  # from the nav
+    assert page_title(None, {"title": "앞"}, "h1", "a.md", False) == "앞"
+    assert page_title(None, {}, "h1", "a.md", False) == "h1"
+    assert page_title(None, {}, None, "index.md", True) == "Home"
+    assert page_title(None, {}, None, "my-note", False) == "My note"  # File.name: no suffix
+
+
+def test_titles_from_notes_are_shown_as_text():
+    assert plain_text('<script>"*a*" & [b](c) `d` &amp;') == r'&lt;script&gt;"\*a\*" &amp; \[b\]\(c\) \`d\` &amp;'
+    import markdown
+
+    html = markdown.markdown(f"- [{plain_text('**굵게** & <i>x</i> 1.1')}](a.md)")
+    assert ">**굵게** &amp; &lt;i&gt;x&lt;/i&gt; 1.1</a>" in html
+
+
+def test_backlinks_are_in_the_search_index(built_site):
+    import json
+
+    docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    entry = next(d for d in docs if d["location"] == "reference/status/404/#backlinks")
+    assert entry["title"] == "이 주제를 다루는 노트" and "상태 코드" in entry["text"]

@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 NOT_NOTES = {"index.md", "tags.md", "log/index.md"}
 # Notes whose content lands on another branch; tighten once it has been merged.
-PENDING = ("project/",)
-QUIZ_PENDING = {"web/index.md"}  # its quiz comes with the quiz machinery
+PENDING: tuple[str, ...] = ()  # every track has its goals, exercises and quizzes
+QUIZ_PENDING: set[str] = set()  # every note has its quiz
 BLOG_POSTS = "log/posts/"  # the build attaches no quiz to blog posts; they still get goals and exercises
 
 EXERCISES = "## 연습 문제"

@@ -46,9 +46,10 @@ def test_post_dates_are_in_seoul_time():
 def test_feed_keeps_hostile_text_as_text():
     moment = seoul_datetime(date(2019, 5, 18))
     entry = Entry(HOSTILE, "https://example.org/a?b=1&c=2", moment, moment, HOSTILE, (HOSTILE,))
-    feed = atom_feed(feed_environment(), title=HOSTILE, subtitle=HOSTILE, author=HOSTILE, site_url="https://example.org/", entries=[entry])
+    feed = atom_feed(feed_environment(ROOT / "overrides" / "machine"), site_name=HOSTILE, author=HOSTILE,
+                     site_url="https://example.org/", entries=[entry])
     root = ET.fromstring(feed.encode("utf-8"))
-    assert root.findtext(f"{ATOM}title") == HOSTILE
+    assert root.findtext(f"{ATOM}title") == f"{HOSTILE} · 공부 기록"
     parsed = root.find(f"{ATOM}entry")
     assert parsed.findtext(f"{ATOM}title") == HOSTILE
     assert parsed.findtext(f"{ATOM}summary") == HOSTILE
@@ -119,7 +120,7 @@ def test_markdown_copy_drops_front_matter_and_includes_examples(tmp_path):
 
 def test_llms_txt_escapes_titles_and_descriptions():
     text = llms_txt(
-        llms_environment(), site_name="S", description="line one\nline two", site_url="https://example.org/",
+        llms_environment(ROOT / "overrides" / "machine"), site_name="S", description="line one\nline two", site_url="https://example.org/",
         sections=[("노트", [Link("a] (b) [c", "https://example.org/a b(1).md", "x\ny")])],
     )
     parsed = parse_llms(text)

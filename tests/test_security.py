@@ -1,6 +1,6 @@
 """Security: escaping of data fields, the Content-Security-Policy, external links, pins.
 
-Unit tests call the pure functions of hooks/security.py; the built-site tests read the
+Unit tests call the pure functions of hooks/studysite/security.py; the built-site tests read the
 session build; the browser tests load pages in the system Chromium and listen for CSP
 violations; one extra build of a project copy whose data carries XSS payloads checks that
 they render as inert text.

@@ -1,1 +1,1 @@
-"""All logic of the study site's build: loading, validation, generation, linking, search (no MkDocs events)."""
+"""All logic of the study site's build (load, validate, generate, link, search); the MkDocs hooks in `hooks/*.py` call it."""

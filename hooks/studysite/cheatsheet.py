@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from studysite.paths import CHEATSHEET_PAGE
 from studysite.reference_data import CLASSES, COMMON_METHODS, Reference
 
-SRC_URI = "reference/cheatsheet.md"
+SRC_URI = CHEATSHEET_PAGE
 TEMPLATE = "cheatsheet.md.j2"
 
 
 def render_cheatsheet(env: Environment, reference: Reference) -> str:
     """The cheat sheet's Markdown: every status code by class, then the nine common methods."""
     groups = []
-    for klass, (start, title) in CLASSES.items():
+    for klass, start in CLASSES.items():
         members = [s for s in reference.status_codes if s.klass == klass]
         if members:
-            groups.append((start // 100, title, members))
+            groups.append((start // 100, klass, members))
     methods = sorted((m for m in reference.methods if m.common), key=lambda m: COMMON_METHODS.index(m.method))
-    return env.get_template(TEMPLATE).render(groups=groups, methods=methods, count=len(reference.status_codes))
+    return env.get_template(TEMPLATE).render(groups=groups, methods=methods, count=len(reference.status_codes), page=SRC_URI)

@@ -1,4 +1,4 @@
-"""MkDocs hook: draw Material's navigation without work that is thrown away.
+"""Draw Material's navigation without work that is thrown away (the work behind `hooks/fast_nav.py`).
 
 Material draws the whole navigation sidebar into every page. Two parts of that work give the
 same HTML over and over, and this hook hands Jinja Material's own templates with both skipped:
@@ -27,7 +27,6 @@ import re
 from typing import Callable
 
 from jinja2 import ChoiceLoader, DictLoader, Environment, pass_context
-from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.hooks.fast_nav")
 
@@ -127,12 +126,13 @@ def patched_templates(env: Environment) -> dict[str, str]:
     }
 
 
-def on_env(env: Environment, config: MkDocsConfig, files) -> Environment:
+def patch_environment(env: Environment, features: list[str]) -> Environment:
+    """Hand Jinja the patched templates and the `nav_memo` global (or leave Material's as they are)."""
     try:
         patched = patched_templates(env)
     except TemplateChanged as problem:
         log.warning("%s; the navigation is drawn by Material's templates unchanged (slower)", problem)
         return env
     env.loader = ChoiceLoader([DictLoader(patched), env.loader])
-    env.globals["nav_memo"] = nav_memo(prune="navigation.prune" in (config.theme.get("features") or []))
+    env.globals["nav_memo"] = nav_memo(prune="navigation.prune" in features)
     return env

@@ -23,7 +23,6 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from studysite.page_dates import SEOUL
 
 FEED_PATH = "feed.xml"
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "overrides" / "machine"
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,8 @@ def post_dates(meta_date, revision_iso: str | None) -> tuple[datetime, datetime]
     return created, max(created, updated)
 
 
-def make_environment(templates: Path = TEMPLATES) -> Environment:
+def make_environment(templates: Path) -> Environment:
+    """The templates in `templates` (`studysite.paths.machine_templates_dir(config)`: overrides/machine)."""
     return Environment(
         loader=FileSystemLoader(templates),
         autoescape=select_autoescape(default=True, default_for_string=True),
@@ -82,13 +82,12 @@ def make_environment(templates: Path = TEMPLATES) -> Environment:
     )
 
 
-def atom_feed(env: Environment, *, title: str, subtitle: str, author: str, site_url: str, entries: list[Entry]) -> str:
+def atom_feed(env: Environment, *, site_name: str, author: str, site_url: str, entries: list[Entry]) -> str:
     """The Atom document (RFC 4287) for `entries`, newest first."""
     entries = sorted(entries, key=lambda e: (e.published, e.url), reverse=True)
     updated = max((e.updated for e in entries), default=None)
     return env.get_template("atom.xml.j2").render(
-        title=title,
-        subtitle=subtitle,
+        site_name=site_name,
         author=author,
         site_url=site_url,
         feed_url=site_url + FEED_PATH,

@@ -16,10 +16,9 @@ from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrTreeprocessor
 from markdown.util import AtomicString
 
+from studysite.paths import GLOSSARY_FILE
 from studysite.record_schema import Field, check_fields, entry_label
 from studysite.yaml_lines import DataError, Problem, read_entries
-
-GLOSSARY_FILE = "data/glossary.yml"
 
 SCHEMA = (
     Field("term", "line"),
@@ -47,10 +46,6 @@ class Term:
     @property
     def is_abbreviation(self) -> bool:
         return self.expansion is not None
-
-    @property
-    def anchor(self) -> str:
-        return self.term.lower()
 
     @property
     def tooltip(self) -> str:
@@ -98,7 +93,7 @@ def term_pattern(terms: list[str]) -> re.Pattern | None:
 
 def load_glossary(root: Path) -> Glossary:
     entries, problems = read_entries(root / GLOSSARY_FILE, GLOSSARY_FILE)
-    terms, seen = [], {}
+    terms, seen, avoided = [], {}, {}
     for index, entry in enumerate(entries, start=1):
         label = entry_label(entry, "term", index)
         values, found = check_fields(entry, SCHEMA, GLOSSARY_FILE, label)
@@ -116,6 +111,7 @@ def load_glossary(root: Path) -> Glossary:
                 found.append(Problem(GLOSSARY_FILE, entry.line, f"{label}.description", "required for an abbreviation (it is the tooltip)"))
         elif values["ko"] is None and "ko" not in entry.values:
             found.append(Problem(GLOSSARY_FILE, entry.line, f"{label}.ko", "required for a translation (a term without expansion)"))
+        found += _avoid_problems(values, entry, label, avoided)
         see = values["see"]
         if see is not None and not (see.endswith(".md") and (root / "docs" / see).is_file()):
             found.append(Problem(GLOSSARY_FILE, entry.lines["see"], f"{label}.see", f"no note docs/{see}"))
@@ -125,6 +121,25 @@ def load_glossary(root: Path) -> Glossary:
     if problems:
         raise DataError(sorted(problems, key=lambda p: (p.path, p.line)))
     return Glossary(tuple(terms))
+
+
+def _avoid_problems(values: dict, entry, label: str, avoided: dict[str, int]) -> list[Problem]:
+    """`avoid` belongs to translations; each variant differs from the term and is listed once."""
+    variants = values["avoid"]
+    if variants is None:
+        return []
+    line, where = entry.lines["avoid"], f"{label}.avoid"
+    if "expansion" in entry.values:
+        return [Problem(GLOSSARY_FILE, line, where, "only a translation (a term without expansion) lists variants to avoid")]
+    problems = []
+    for variant in variants:
+        key = " ".join(variant.split())
+        if values["ko"] and key in values["ko"]:
+            problems.append(Problem(GLOSSARY_FILE, line, where, f"{variant!r} is part of the preferred term {values['ko']!r}"))
+        elif key in avoided:
+            problems.append(Problem(GLOSSARY_FILE, line, where, f"{variant!r} is already listed (line {avoided[key]})"))
+        avoided.setdefault(key, line)
+    return problems
 
 
 class FocusableAbbrTreeprocessor(AbbrTreeprocessor):

@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 2
+FORMS_REVISION = 5
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -74,11 +74,6 @@ class WordAnalysis:
 def plain_text(markup: str) -> str:
     """Text of a search entry's HTML: tags become spaces, entities are decoded."""
     return html.unescape(TAG.sub(" ", markup))
-
-
-def split_words(text: str, separator: str) -> list[str]:
-    """Split like Material's tokenizer does with the search `separator` (lower case, no blanks)."""
-    return [word for phrase in split_phrases(text, separator) for word in phrase]
 
 
 def split_phrases(text: str, separator: str) -> list[list[str]]:
@@ -176,10 +171,6 @@ class MorphCache:
                 except (TypeError, ValueError):
                     pass  # a broken entry is analysed again
         return self._words
-
-    @words.setter
-    def words(self, value: dict[str, WordAnalysis]) -> None:
-        self._words = value
 
     @property
     def loaded(self) -> bool:
@@ -308,16 +299,35 @@ def analyse_text(text: str, analyser: Analyser, separator: str = r"[\s\-]+", onl
 
 # Search index field that receives the forms of each source field.
 FIELDS = {"title": "title_morphs", "text": "morphs"}
+# Search index field that holds each title without separators, for exact title matches.
+TITLE_KEY = "title_key"
+# A title that starts with a code or name (`404 Not Found`, `GET`) also gets keys for its first
+# one, two and three words, so the query `404` finds that page first.
+TITLE_KEY_WORDS = 3
+
+
+def title_key(phrases: list[list[str]]) -> str:
+    """A title (split into phrases) as words for exact lookup: the whole title without
+    separators, lower case (`상태 코드` -> `상태코드`); for a title whose first word has no
+    Hangul, also its first words joined the same way (`404 Not Found` -> `404`, `404not`)."""
+    words = [word for phrase in phrases for word in phrase]
+    keys = []
+    if words and not is_korean(words[0]):
+        keys = ["".join(words[:count]) for count in range(1, min(len(words), TITLE_KEY_WORDS) + 1)]
+    keys.append("".join(words))
+    return " ".join(dict.fromkeys(key for key in keys if key))
 
 
 def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
-               entry_cache: EntryCache | None = None) -> dict:
+               entry_cache: EntryCache | None = None, aliases=None) -> dict:
     """Add fields of Korean forms to every entry of a Material search index (in place).
 
     Forms of the title go to their own field so that they can be boosted like the title. The
     separator comes from the index's own config, so words split exactly as in the browser.
-    With an `entry_cache`, an entry whose title and text are unchanged takes its fields from
-    the cache: only the other entries are split and analysed.
+    With `aliases` (search_aliases.Aliases), each field also gets the other words of every alias
+    group its source mentions. Every entry gets its `title_key`. With an `entry_cache`, an entry
+    whose title and text are unchanged takes its fields from the cache: only the other entries
+    are split and analysed.
     """
     separator = index["config"]["separator"]
     pending = []  # (doc, cache key, {source: phrases}) of entries not in the cache
@@ -338,8 +348,12 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
         values = {}
         for source, target in fields.items():
             forms = phrase_forms(sources[source], analyses)
+            if aliases is not None:
+                forms += aliases.forms(plain_text(doc.get(source, "")))
             if forms:
                 values[target] = " ".join(forms)
+        if sources.get("title"):
+            values[TITLE_KEY] = title_key(sources["title"])
         set_fields(doc, fields, values)
         if entry_cache is not None:
             entry_cache.put(key, values)
@@ -347,7 +361,7 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
 
 
 def set_fields(doc: dict, fields: dict[str, str], values: dict[str, str]) -> None:
-    for target in fields.values():
+    for target in [*fields.values(), TITLE_KEY]:
         if target in values:
             doc[target] = values[target]
         else:

@@ -22,7 +22,6 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "overrides" / "machine"
 FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.DOTALL)
 SNIPPET = re.compile(r'^([ \t]*)--8<-- "([^"\n]+)"[ \t]*$', re.MULTILINE)
 
@@ -69,7 +68,8 @@ def link_target(url: str) -> str:
     return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
-def make_environment(templates: Path = TEMPLATES) -> Environment:
+def make_environment(templates: Path) -> Environment:
+    """The templates in `templates` (`studysite.paths.machine_templates_dir(config)`: overrides/machine)."""
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=False,  # Markdown, not HTML: the filters below escape what Markdown needs

@@ -19,6 +19,8 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 
+from studysite.paths import method_src_uri, status_src_uri
+
 # Counters and units that turn a bare number into a quantity: "300 바이트", "100자", "200 ms".
 # Single-syllable counters count only when a particle or a non-Hangul character follows,
 # so that "404 개념" or "500 자체" still link while "100자에서" and "300년에" do not.
@@ -73,6 +75,8 @@ class Result:
     markdown: str
     mentions: list[Mention] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # raw text of each heading, in order
+    # (line index, the heading as an ATX line) of each heading: enough to render its anchor.
+    heading_lines: list[tuple[int, str]] = field(default_factory=list)
 
 
 class MentionLinker:
@@ -90,13 +94,8 @@ class MentionLinker:
             rf"){AFTER}"
         )
 
-    @staticmethod
-    def target_of_code(code: int) -> str:
-        return f"reference/status/{code}.md"
-
-    @staticmethod
-    def target_of_method(name: str) -> str:
-        return f"reference/methods/{name.lower()}.md"
+    target_of_code = staticmethod(status_src_uri)
+    target_of_method = staticmethod(method_src_uri)
 
     def link(self, markdown: str, src_uri: str) -> Result:
         """Return the Markdown with mentions linked, plus the mentions and headings found."""
@@ -127,12 +126,13 @@ class MentionLinker:
                 html_block = "markdown" not in line.split(">", 1)[0]
                 continue
             if ATX_HEADING.match(line):
-                state.new_section(line.strip().lstrip("#").strip())
+                state.new_section(line.strip().lstrip("#").strip(), index - 1, line.strip())
                 out.append(self._rewrite(line, state, link=False))
                 continue
             following = lines[index] if index < len(lines) else ""
             if SETEXT_UNDERLINE.match(following) and not NOT_PARAGRAPH.match(line) and line.strip():
-                state.new_section(line.strip())
+                level = "#" if following.strip().startswith("=") else "##"
+                state.new_section(line.strip(), index - 1, f"{level} {line.strip()}")
                 out.append(self._rewrite(line, state, link=False))
                 out.append(following)
                 index += 1
@@ -141,7 +141,7 @@ class MentionLinker:
                 out.append(line)
                 continue
             out.append(self._rewrite(line, state, link=not TITLE_LINE.match(line)))
-        return Result("\n".join(out), state.mentions, state.headings)
+        return Result("\n".join(out), state.mentions, state.headings, state.heading_lines)
 
     def _rewrite(self, line: str, state: _State, link: bool) -> str:
         pieces, last = [], 0
@@ -204,11 +204,13 @@ class _State:
     src_uri: str
     section: int = 0
     headings: list[str] = field(default_factory=list)
+    heading_lines: list[tuple[int, str]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     claimed: set[str] = field(default_factory=set)
 
-    def new_section(self, title: str) -> None:
+    def new_section(self, title: str, index: int, atx_line: str) -> None:
         self.headings.append(title)
+        self.heading_lines.append((index, atx_line))
         self.section += 1
         self.claimed = set()
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: "마지막 수정" dates from git history.
+"""Dates for "마지막 수정" from git history (the work behind `hooks/page_dates.py`).
 
 One `git log` per build reads the commit time of every file; each page then looks its
 source file up in that table. A generated reference page has no file in `docs/`: its edit
@@ -27,9 +27,6 @@ SEOUL = timezone(timedelta(hours=9), "KST")
 
 # Each commit starts with a NUL byte and its committer time; file names follow, one a line.
 GIT_LOG = ["git", "-c", "core.quotepath=off", "log", "--relative", "--format=%x00%ct", "--name-only"]
-
-_dates: dict[str, int] = {}
-
 
 def parse_git_log(output: str) -> dict[str, int]:
     """Map each path in `git log --format=%x00%ct --name-only` output to its newest commit time."""
@@ -83,23 +80,10 @@ def page_date(dates: dict[str, int], path: str) -> tuple[str, str] | None:
     return korean_date(timestamp), iso_datetime(timestamp)
 
 
-# --- MkDocs events -------------------------------------------------------------------------
-
-
-def on_pre_build(config) -> None:
-    global _dates
-    _dates = read_git_dates(Path(config.config_file_path).parent)
-
-
-def on_page_markdown(markdown: str, page, config, files) -> None:
-    if not _dates or "revision_date" in page.meta:
-        return
-    root = Path(config.config_file_path).parent
+def revision_date(dates: dict[str, int], root: Path, docs_dir: str, file) -> tuple[str, str] | None:
+    """(Korean date, ISO date-time) for the page of MkDocs `file`, or None without a git record."""
     try:
-        docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        docs = Path(docs_dir).resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return
-    file = page.file
-    path = source_path(docs_dir, file.src_uri, file.edit_uri, file.generated_by is not None)
-    if found := page_date(_dates, path):
-        page.meta["revision_date"], page.meta["revision_datetime"] = found
+        return None
+    return page_date(dates, source_path(docs, file.src_uri, file.edit_uri, file.generated_by is not None))

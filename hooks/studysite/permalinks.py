@@ -1,4 +1,4 @@
-"""MkDocs hook: heading permalinks are named for screen readers, not given tooltips.
+"""Heading permalinks are named for screen readers, not given tooltips (behind `hooks/permalinks.py`).
 
 The `toc` extension writes each heading's `¶` link with `title="이 부분의 링크"`
 (`permalink_title` in mkdocs.yml). With `content.tooltips`, Material turns every `title` in
@@ -27,7 +27,3 @@ def label_permalinks(content: str, title: str) -> str:
     escaped = html.escape(title)
     pattern = re.compile(rf'(<a class="headerlink" href="[^"]*") title="{re.escape(escaped)}">')
     return pattern.sub(lambda link: f'{link.group(1)} aria-label="{escaped}">', content)
-
-
-def on_page_content(content: str, page, config: MkDocsConfig, files) -> str:
-    return label_permalinks(content, permalink_title(config))

@@ -9,19 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from studysite.paths import METHODS_FILE, STATUS_FILE, method_slug, method_src_uri, page_url, status_src_uri
 from studysite.record_schema import Field, check_fields, entry_label
 from studysite.yaml_lines import DataError, Problem, read_entries
 
-STATUS_FILE = "data/status_codes.yml"
-METHODS_FILE = "data/methods.yml"
-
-CLASSES = {
-    "informational": (100, "1xx 정보 응답"),
-    "successful": (200, "2xx 성공"),
-    "redirection": (300, "3xx 리다이렉트"),
-    "client_error": (400, "4xx 클라이언트 오류"),
-    "server_error": (500, "5xx 서버 오류"),
-}
+# Each class and its first code; the Korean names are in overrides/reference/labels.j2.
+CLASSES = {"informational": 100, "successful": 200, "redirection": 300, "client_error": 400, "server_error": 500}
 CACHEABLE_CHOICES = ("yes", "no", "conditional")
 
 STATUS_SCHEMA = (
@@ -81,15 +74,11 @@ class StatusCode:
 
     @property
     def src_uri(self) -> str:
-        return f"reference/status/{self.code}.md"
+        return status_src_uri(self.code)
 
     @property
     def url(self) -> str:
-        return f"reference/status/{self.code}/"
-
-    @property
-    def class_title(self) -> str:
-        return CLASSES[self.klass][1]
+        return page_url(self.src_uri)
 
 
 @dataclass(frozen=True)
@@ -112,15 +101,15 @@ class Method:
 
     @property
     def slug(self) -> str:
-        return self.method.lower()
+        return method_slug(self.method)
 
     @property
     def src_uri(self) -> str:
-        return f"reference/methods/{self.slug}.md"
+        return method_src_uri(self.method)
 
     @property
     def url(self) -> str:
-        return f"reference/methods/{self.slug}/"
+        return page_url(self.src_uri)
 
     @property
     def common(self) -> bool:
@@ -163,7 +152,7 @@ def _load_status_codes(root: Path) -> tuple[list[StatusCode], list[Problem]]:
             seen.setdefault(code, entry.lines["code"])
             if not 100 <= code <= 599:
                 problems.append(Problem(STATUS_FILE, entry.lines["code"], f"{label}.code", "must be a three-digit code from 100 to 599"))
-            elif klass is not None and code // 100 * 100 != CLASSES[klass][0]:
+            elif klass is not None and code // 100 * 100 != CLASSES[klass]:
                 problems.append(Problem(STATUS_FILE, entry.lines["class"], f"{label}.class", f"{code} does not belong to class {klass}"))
         if found:
             continue

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, TypeVar
 
+from studysite.paths import METHODS_INDEX, STATUS_INDEX, method_src_uri, status_src_uri
+
 P = TypeVar("P")
 
-STATUS_OVERVIEW = "reference/status/index.md"
-METHOD_OVERVIEW = "reference/methods/index.md"
-STATUS_PAGE = re.compile(r"reference/status/([1-5]\d\d)\.md")
-METHOD_PAGE = re.compile(r"reference/methods/([a-z][a-z-]*)\.md")
+STATUS_OVERVIEW = STATUS_INDEX
+METHOD_OVERVIEW = METHODS_INDEX
+STATUS_PAGE = re.compile(re.escape(status_src_uri(999)).replace("999", r"([1-5]\d\d)"))
+METHOD_PAGE = re.compile(re.escape(method_src_uri("zzz")).replace("zzz", r"([a-z][a-z-]*)"))
 STATUS_TITLE = "상태 코드"
 METHOD_TITLE = "메서드"
 COMMON_TITLE = "자주 쓰는 메서드"

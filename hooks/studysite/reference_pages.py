@@ -7,16 +7,18 @@ context needs.
 
 from __future__ import annotations
 
+import html
 import json
+import posixpath
 import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from studysite.reference_data import CLASSES, METHODS_FILE, STATUS_FILE, Method, Reference, StatusCode
+from studysite.paths import METHODS_FILE, METHODS_INDEX, METHODS_JSON, STATUS_FILE, STATUS_INDEX, STATUS_JSON
+from studysite.reference_data import CLASSES, Method, Reference, StatusCode
 
-CACHEABLE_KO = {"yes": "예", "no": "아니요", "conditional": "조건부"}
 CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 
 
@@ -45,6 +47,30 @@ def _escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# The characters a backslash escapes in Python-Markdown (`>` is written as `&gt;` instead).
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def plain_text(value) -> Markup:
+    """Text that Markdown shows as it is: HTML-escaped (once) and with Markdown syntax escaped.
+
+    For titles from notes (front matter, headings as the table of contents has them, which
+    may already hold `&amp;`), shown as link text in a generated page.
+    """
+    text = html.escape(html.unescape(" ".join(str(value).split())), quote=False)
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
+
+
+def link_target(path: str) -> Markup:
+    """A relative link target for Markdown: in angle brackets when it has blanks or parentheses."""
+    return Markup(f"<{path}>" if re.search(r"[\s()]", path) else path)
+
+
+def relative_path(target_src_uri: str, page_src_uri: str) -> str:
+    """The link from the page `page_src_uri` to the page `target_src_uri`, as Markdown paths."""
+    return posixpath.relpath(target_src_uri, posixpath.dirname(page_src_uri) or ".")
+
+
 def make_environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates),
@@ -54,12 +80,18 @@ def make_environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(md=markdown_text, cell=table_cell, code=code_block)
-    env.globals["cacheable_ko"] = CACHEABLE_KO
+    env.filters.update(md=markdown_text, cell=table_cell, code=code_block, plain=plain_text, target=link_target,
+                       href=relative_path)
+    env.globals.update(STATUS_INDEX=STATUS_INDEX, METHODS_INDEX=METHODS_INDEX)
     return env
 
 
-def render_status_page(env: Environment, reference: Reference, record: StatusCode) -> str:
+def class_titles(env: Environment) -> dict[str, str]:
+    """The Korean name of each status class (`overrides/reference/labels.j2`), e.g. "4xx 클라이언트 오류"."""
+    return dict(env.get_template("labels.j2").module.classes)
+
+
+def render_status_page(env: Environment, reference: Reference, record: StatusCode, backlinks: list[dict] = ()) -> str:
     codes = reference.status_codes
     index = codes.index(record)
     return env.get_template("status.md.j2").render(
@@ -67,24 +99,29 @@ def render_status_page(env: Environment, reference: Reference, record: StatusCod
         related=[reference.status(code) for code in record.related],
         previous=codes[index - 1] if index > 0 else None,
         next=codes[index + 1] if index + 1 < len(codes) else None,
+        backlinks=backlinks,
     )
 
 
-def render_status_index(env: Environment, reference: Reference) -> str:
+def render_status_index(env: Environment, reference: Reference, backlinks: list[dict] = ()) -> str:
     groups = []
-    for klass, (_, title) in CLASSES.items():
+    for klass in CLASSES:
         members = [s for s in reference.status_codes if s.klass == klass]
         if members:
-            groups.append((klass, title, members))
-    return env.get_template("status_index.md.j2").render(records=reference.status_codes, groups=groups)
+            groups.append((klass, members))
+    return env.get_template("status_index.md.j2").render(
+        records=reference.status_codes, groups=groups, page=STATUS_INDEX, backlinks=backlinks
+    )
 
 
-def render_method_page(env: Environment, record: Method) -> str:
-    return env.get_template("method.md.j2").render(record=record)
+def render_method_page(env: Environment, record: Method, backlinks: list[dict] = ()) -> str:
+    return env.get_template("method.md.j2").render(record=record, backlinks=backlinks)
 
 
-def render_method_index(env: Environment, reference: Reference) -> str:
+def render_method_index(env: Environment, reference: Reference, backlinks: list[dict] = ()) -> str:
     return env.get_template("method_index.md.j2").render(
+        page=METHODS_INDEX,
+        backlinks=backlinks,
         records=reference.methods,
         common=[m for m in reference.methods if m.common],
         extensions=[m for m in reference.methods if not m.common],
@@ -131,14 +168,21 @@ def _json(records) -> str:
     return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
 
 
-def reference_files(env: Environment, reference: Reference) -> dict[str, tuple[str, str]]:
-    """Every generated file: src_uri -> (content, data file it comes from)."""
-    files = {"reference/status/index.md": (render_status_index(env, reference), STATUS_FILE)}
+def reference_files(
+    env: Environment, reference: Reference, backlinks: dict[str, list[dict]] | None = None
+) -> dict[str, tuple[str, str]]:
+    """Every generated file: src_uri -> (content, data file it comes from).
+
+    `backlinks` maps a page's src_uri to the notes that mention it (see `backlinks.grouped`).
+    """
+    backlinks = backlinks or {}
+    files = {STATUS_INDEX: (render_status_index(env, reference, backlinks.get(STATUS_INDEX, ())), STATUS_FILE)}
     for record in reference.status_codes:
-        files[record.src_uri] = (render_status_page(env, reference, record), STATUS_FILE)
-    files["reference/methods/index.md"] = (render_method_index(env, reference), METHODS_FILE)
+        page = render_status_page(env, reference, record, backlinks.get(record.src_uri, ()))
+        files[record.src_uri] = (page, STATUS_FILE)
+    files[METHODS_INDEX] = (render_method_index(env, reference, backlinks.get(METHODS_INDEX, ())), METHODS_FILE)
     for record in reference.methods:
-        files[record.src_uri] = (render_method_page(env, record), METHODS_FILE)
-    files["api/status-codes.json"] = (status_codes_json(reference), STATUS_FILE)
-    files["api/methods.json"] = (methods_json(reference), METHODS_FILE)
+        files[record.src_uri] = (render_method_page(env, record, backlinks.get(record.src_uri, ())), METHODS_FILE)
+    files[STATUS_JSON] = (status_codes_json(reference), STATUS_FILE)
+    files[METHODS_JSON] = (methods_json(reference), METHODS_FILE)
     return files

@@ -1,4 +1,4 @@
-"""MkDocs hook: Material's search index, with less work and less memory.
+"""Material's search index, with less work and less memory (the work behind `hooks/search_sections.py`).
 
 To index a page, Material's search plugin parses its HTML with Python's HTMLParser and splits it
 into sections at the headings, then turns each section into an entry (location, title, text,
@@ -30,7 +30,6 @@ from pathlib import Path
 
 from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from studysite.json_cache import BuildCache
 
@@ -145,16 +144,8 @@ def search_plugin(config: MkDocsConfig):
     return None
 
 
-_dirty = False
-
-
-def on_startup(command: str, dirty: bool) -> None:
-    global _dirty
-    _dirty = dirty
-
-
-def on_config(config: MkDocsConfig) -> None:
-    # Runs after the search plugin's on_config, which makes a new index for every build.
+def install_cached_index(config) -> None:
+    """Give the search plugin a CachedSearchIndex (after its on_config made a new index)."""
     plugin = search_plugin(config)
     if plugin is None or not plugin.config.enabled:
         return
@@ -162,8 +153,8 @@ def on_config(config: MkDocsConfig) -> None:
     plugin.search_index = CachedSearchIndex(SectionCache(root / CACHE), **plugin.config)
 
 
-@event_priority(-10)  # after the search plugin (priority 0) has merged the entries
-def on_post_build(config: MkDocsConfig) -> None:
+def write_cached_index(config, dirty: bool) -> None:
+    """Write the index the plugin merged (it wrote an empty one), and keep the section cache."""
     plugin = search_plugin(config)
     index = getattr(plugin, "search_index", None)
     if isinstance(index, CachedSearchIndex):
@@ -171,4 +162,4 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.debug("search_sections: %d of %d pages from the cache", len(index.cache.seen) - index.cache.added,
                   len(index.cache.seen))
         # A dirty build indexes only the pages it rebuilt; the others keep their sections.
-        index.cache.save(keep_unseen=_dirty)
+        index.cache.save(keep_unseen=dirty)

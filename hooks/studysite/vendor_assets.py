@@ -1,4 +1,4 @@
-"""MkDocs hook: serve front-end libraries from the site itself instead of a CDN.
+"""Front-end libraries served from the site itself instead of a CDN (behind `hooks/vendor_assets.py`).
 
 The files come from `node_modules/`, installed by `npm ci` from the pinned, integrity-checked
 `package-lock.json`. Nothing is copied into the repository.
@@ -11,8 +11,6 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-
-ROOT = Path(__file__).resolve().parents[2]
 
 # Site folder -> (package folder inside node_modules, files in it as glob patterns).
 # Mermaid's ES module build: a small entry module that imports only the chunks a page's
@@ -39,11 +37,8 @@ def vendored_sources(node_modules: Path) -> dict[str, Path]:
     return sources
 
 
-def on_config(config: MkDocsConfig) -> None:
-    vendored_sources(ROOT / "node_modules")
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for site_path, source in vendored_sources(ROOT / "node_modules").items():
+def add_vendored(files: Files, config: MkDocsConfig, node_modules: Path) -> Files:
+    """Each vendored file, served at its site path from `node_modules/`."""
+    for site_path, source in vendored_sources(node_modules).items():
         files.append(File.generated(config, site_path, abs_src_path=str(source)))
     return files

@@ -81,29 +81,38 @@ def read_entries(path: Path, display: str) -> tuple[list[Entry], list[Problem]]:
 
     `display` is how the file is named in messages (e.g. `data/methods.yml`).
     """
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
-        return [], [Problem(display, 1, "file", "not found")]
-    except OSError as error:
-        return [], [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
-    if len(data) > MAX_DATA_BYTES:
-        return [], [Problem(display, 1, "file", f"is {len(data):,} bytes; a data file may have at most {MAX_DATA_BYTES:,}")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return [], [Problem(display, line, "file", "not valid UTF-8")]
-    root, problems = compose_untrusted(text, display)
+    root, problems = compose_file(path, display)
     if problems:
         return [], problems
     if root is None:
         return [], [Problem(display, 1, "file", "is empty; expected a list of records")]
     if not isinstance(root, yaml.SequenceNode):
         return [], [Problem(display, root.start_mark.line + 1, "file", "expected a list of records")]
+    return entries_of(root, display)
 
+
+def compose_file(path: Path, display: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The node tree of a YAML file (None when empty), or the problems that stop reading it."""
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None, [Problem(display, 1, "file", "not found")]
+    except OSError as error:
+        return None, [Problem(display, 1, "file", f"cannot be read ({error.strerror})")]
+    if len(data) > MAX_DATA_BYTES:
+        return None, [Problem(display, 1, "file", f"is {len(data):,} bytes; a data file may have at most {MAX_DATA_BYTES:,}")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, "file", "not valid UTF-8")]
+    return compose_untrusted(text, display)
+
+
+def entries_of(sequence: yaml.SequenceNode, display: str) -> tuple[list[Entry], list[Problem]]:
+    """The records of a sequence node, each with the line of every key."""
     entries, problems = [], []
-    for node in root.value:
+    for node in sequence.value:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
             problems.append(Problem(display, line, "record", "expected a mapping of fields"))

@@ -14,7 +14,17 @@
  * `morphs` field.
  *
  * It patches lunr.QueryLexer, which Material uses both to split the query and to search, so
- * highlighting and "missing term" marks see the same normalised words.
+ * highlighting and "missing term" marks see the same normalised words. A word the index does
+ * not know at all is split where a Latin or digit run meets Hangul (404에러 -> 404 에러), then
+ * into two known words (서명된쿠키 -> 서명 쿠키), and last corrected by one jamo (쿠기 -> 쿠키).
+ * Question words and fillers (뭐예요, 방법) are dropped from the query.
+ *
+ * It also wraps lunr.Index#search, to which Material hands the whole query: every two
+ * neighbouring words are searched once more joined (상태 코드 -> 상태코드*, boosted), which the
+ * hook indexes for words that stand together in the text, and all the words joined are looked up
+ * in the `title_key` field, which holds each title and heading without spaces. So a page that
+ * has the words together, or a heading that is the query, comes before a page that has one of
+ * the words many times.
  */
 ;(function (lunr) {
   "use strict"
@@ -22,6 +32,16 @@
     return
 
   var HANGUL = /[\uac00-\ud7a3]/
+
+  /* Digits are word characters. lunr.ko trims every character but Latin letters and Hangul from
+     both ends of each indexed word, so 404, 3xx or 1.1 lost their digits and could not be
+     found; the same trimmer with digits added keeps them (registered under the same name). */
+  if (lunr.ko && lunr.trimmerSupport) {
+    lunr.ko.wordCharacters = "[A-Za-z0-9\uac00-\ud7a3]"
+    lunr.ko.trimmer = lunr.trimmerSupport.generateTrimmer(lunr.ko.wordCharacters)
+    lunr.ko.trimmer.label = "trimmer-ko"
+    lunr.Pipeline.registeredFunctions["trimmer-ko"] = lunr.ko.trimmer
+  }
 
   /* Particles (조사) and particle-like copula endings */
   var PARTICLES = (
@@ -39,7 +59,15 @@
     "하려면 하세요 해야 해 했던 하던 하는지 하나요 할까 할까요 하기 하는법 " +
     "되다 됩니다 되는 되기 되고 되면 되어 돼서 된다 된 될 됨 되지 되게 돼요 됐다 되나요 " +
     "시키다 시키는 시키기 시킵니다 " +
-    "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란"
+    "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란 " +
+    /* Derivational suffixes that make a noun (-성, -화) or an adjective (-적) of a noun */
+    "성 화 적 적인 적으로"
+  ).split(" ")
+
+  /* Question words and fillers a learner adds to a query; they carry no topic */
+  var FILLERS = (
+    "뭐 뭐야 뭐예요 뭐에요 뭔가요 뭔데 뭐지 무엇 무엇인가 무엇인가요 무엇입니까 뭘까 뭘까요 " +
+    "왜 언제 어떻게 어디 어떤 방법 방법은 알려줘 알려주세요 설명 설명해줘"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
@@ -54,17 +82,70 @@
     return index
   }
 
+  /* The index's token set node for a prefix, or null when no indexed word starts with it */
+  function lookup(prefix) {
+    var node = index.tokenSet
+    for (var i = 0; i < prefix.length && node; i++)
+      node = node.edges[prefix.charAt(i)]
+    return node || null
+  }
+
   /* Whether some indexed word starts with the given prefix */
   function known(prefix) {
-    if (!index)
-      return true
-    var node = index.tokenSet
-    for (var i = 0; i < prefix.length; i++) {
-      node = node.edges[prefix.charAt(i)]
-      if (!node)
-        return false
+    return !index || lookup(prefix) !== null
+  }
+
+  /* Syllables one jamo away from a Hangul syllable, the usual confusions first (vowels
+     ㅐ/ㅔ, ㅜ/ㅡ ..., then initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...), then every other initial, vowel, final */
+  var CONFUSED = {
+    0: [[0, 15, 1]], 1: [[3, 16, 4], [7, 17, 8], [9, 10], [12, 14, 13]],
+    2: [[1, 5], [3, 7], [10, 11, 15], [13, 18], [4, 6], [8, 12], [17, 20]]
+  }
+  var SIZES = [19, 21, 28]
+  function syllableVariants(syllable) {
+    var code = syllable.charCodeAt(0) - 0xac00
+    var parts = [Math.floor(code / 588), Math.floor(code % 588 / 28), code % 28]
+    var order = [], seen = {}
+    function push(slot, value) {
+      var key = slot + ":" + value
+      if (value === parts[slot] || seen[key])
+        return
+      seen[key] = true
+      var next = parts.slice()
+      next[slot] = value
+      order.push(String.fromCharCode(0xac00 + next[0] * 588 + next[1] * 28 + next[2]))
     }
-    return true
+    var groups = CONFUSED[2].map(function (g) { return [1, g] }).concat(
+      [[0, CONFUSED[0][0]]],
+      CONFUSED[1].map(function (g) { return [0, g] })
+    )
+    groups.forEach(function (group) {
+      if (group[1].indexOf(parts[group[0]]) >= 0)
+        group[1].forEach(function (value) { push(group[0], value) })
+    })
+    for (var slot = 0; slot < 3; slot++)
+      for (var value = 0; value < SIZES[slot]; value++)
+        push(slot, value)
+    return order
+  }
+
+  /* The word with one syllable one jamo off that the index knows; whole words first */
+  function corrected(word) {
+    var prefix = null
+    for (var i = word.length - 1; i >= 0; i--) {
+      if (!HANGUL.test(word.charAt(i)))
+        continue
+      var variants = syllableVariants(word.charAt(i))
+      for (var v = 0; v < variants.length; v++) {
+        var guess = word.slice(0, i) + variants[v] + word.slice(i + 1)
+        var node = lookup(guess)
+        if (node && node.final)
+          return guess
+        if (node && !prefix)
+          prefix = guess
+      }
+    }
+    return prefix
   }
 
   /* The word and the word without one or two suffixes */
@@ -87,20 +168,51 @@
   /* Normalised words, so that normalising twice gives the same word */
   var memo = Object.create(null)
 
-  /* Normalise one Hangul word (no wildcard or punctuation) */
+  /* The shortest known form of a word without its particles and endings, or null */
+  function stem(word) {
+    var best = null
+    var list = candidates(word)
+    for (var i = 0; i < list.length; i++)
+      if (list[i].length >= 2 && (best === null || list[i].length < best.length) && known(list[i]))
+        best = list[i]
+    return best
+  }
+
+  /* A word the index does not know: split or corrected into words it knows, or null */
+  function repaired(word) {
+    for (var cut = word.length - 2; cut >= 2; cut--) {
+      var left = stem(word.slice(0, cut)), right = stem(word.slice(cut))
+      if (left && right)
+        return left + " " + right
+    }
+    var list = candidates(word)
+    for (var i = 0; i < list.length; i++) {
+      var guess = list[i].length >= 2 && index ? corrected(list[i]) : null
+      if (guess)
+        return stem(guess) || guess
+    }
+    return null
+  }
+
+  /* Normalise one Hangul word (no wildcard or punctuation); "" for a filler word */
   function normaliseWord(word) {
     if (!HANGUL.test(word))
       return word
     var key = word.toLowerCase()
     if (key in memo)
       return memo[key]
-    var best = key
-    var list = candidates(key)
-    for (var i = 0; i < list.length; i++)
-      if (list[i].length >= 2 && list[i].length < best.length && known(list[i]))
-        best = list[i]
+    /* Latin or digits glued to Hangul are two words (HTTP헤더, 404에러); the pair is searched
+       joined as well (see addPhraseClauses) */
+    var mixed = /^([a-z0-9][a-z0-9._-]*)([\uac00-\ud7a3].*)$/.exec(key)
+    if (mixed) {
+      var rest = normaliseWord(mixed[2])
+      return memo[key] = rest ? mixed[1] + " " + rest : mixed[1]
+    }
+    var found = stem(key)
+    var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" : found || repaired(key) || key
     memo[key] = best
-    memo[best] = best
+    if (best)
+      memo[best] = best
     return best
   }
 
@@ -127,6 +239,54 @@
     }
   }
 
+  /* Query clauses for neighbouring words joined, and for the whole query as a title */
+  var PAIR_BOOST = 10, TITLE_BOOST = 100
+  function addPhraseClauses(query, fields) {
+    var terms = query.clauses
+      .filter(function (clause) {
+        return clause.presence !== lunr.Query.presence.PROHIBITED &&
+          clause.fields.length === query.allFields.length && clause.term
+      })
+      .map(function (clause) { return clause.term.replace(/\*/g, "") })
+    for (var i = 0; i + 1 < terms.length; i++)
+      query.term(terms[i] + terms[i + 1], {
+        boost: PAIR_BOOST, wildcard: lunr.Query.wildcard.TRAILING
+      })
+    if (terms.length && fields.indexOf("title_key") >= 0)
+      query.term(terms.join(""), { fields: ["title_key"], boost: TITLE_BOOST })
+  }
+
+  lunr.Index.prototype.search = function (queryString) {
+    var fields = this.fields
+    return this.query(function (query) {
+      new lunr.QueryParser(queryString, query).parse()
+      addPhraseClauses(query, fields)
+    })
+  }
+
   /* For tests and the benchmark */
-  lunr.koQuery = { normalise: normalise, candidates: candidates }
+  lunr.koQuery = { normalise: normalise, candidates: candidates, syllableVariants: syllableVariants }
+})(typeof lunr !== "undefined" ? lunr : undefined)
+
+/*
+ * Lunr 2.3.9 merges equal suffixes of the index's words (TokenSet.Builder.minimize) by a key
+ * made of each edge's label and the child's numeric id with nothing between them, so "5" then
+ * node 10 and "51" then node 0 read the same: the merged set then holds words that are not in
+ * the index (on this site once: 코드510분, in no page), and any query that expands to one of
+ * them throws inside the worker and finds nothing (상태, 코드). A separator after each id makes
+ * the key unambiguous, as a label is always one character.
+ */
+;(function (lunr) {
+  "use strict"
+  if (typeof lunr === "undefined" || !lunr.TokenSet)
+    return
+  lunr.TokenSet.prototype.toString = function () {
+    if (this._str)
+      return this._str
+    var str = this.final ? "1" : "0"
+    var labels = Object.keys(this.edges).sort()
+    for (var i = 0; i < labels.length; i++)
+      str += labels[i] + this.edges[labels[i]].id + "|"
+    return str
+  }
 })(typeof lunr !== "undefined" ? lunr : undefined)

@@ -1,0 +1,103 @@
+"""Korean search on top of Material's search plugin (the work behind `hooks/korean_search.py`).
+
+- Search index entries gain `morphs` and `title_morphs` fields of Korean morpheme forms of
+  their text and title (see `korean_morphs`), with the other words of every concept they mention
+  (`search_aliases`), and a `title_key` field of the title without separators;
+  `plugins.search.fields` in mkdocs.yml makes Material's worker index them. They are added in memory, just before the search index is
+  written, so the index is serialised once.
+- `assets/javascripts/lunr/min/lunr.ko.min.js`, which Material's search worker loads for
+  `lang: ko`, is rebuilt from the installed Material copy plus
+  overrides/assets/javascripts/korean-search.js, which strips particles and endings from
+  Hangul query words inside the worker and ranks phrases and titles (see the script).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from studysite.korean_morphs import (
+    ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
+)
+from studysite.paths import project_root
+from studysite.search_aliases import Aliases, load_aliases
+from studysite.search_sections import search_plugin
+from studysite.yaml_lines import DataError
+
+log = logging.getLogger("mkdocs.hooks.korean_search")
+
+LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
+SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (overrides/)
+MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
+CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
+ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph fields
+
+
+def search_plugin_config(config):
+    plugin = search_plugin(config)
+    if plugin is None:
+        raise PluginError("korean_search: the search plugin is not enabled")
+    return plugin.config
+
+
+def check_search_config(config) -> Aliases:
+    """The search plugin must index the added fields and know Korean; returns the alias table
+    (checked here, before MkDocs cleans the site directory)."""
+    search = search_plugin_config(config)
+    missing = [field for field in [*FIELDS.values(), TITLE_KEY] if field not in search.fields]
+    if missing:
+        raise PluginError(f"korean_search: add {', '.join(missing)} to `fields:` under `plugins: - search:`")
+    if "ko" not in (search.lang or []):
+        raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
+    try:
+        return load_aliases(project_root(config))
+    except DataError as error:
+        raise PluginError(f"invalid search aliases ({len(error.problems)} problems):\n{error}") from None
+
+
+def lunr_ko_source(script: Path) -> str:
+    """Material's installed lunr.ko.min.js followed by the project's query script."""
+    if not script.is_file():
+        raise PluginError(f"korean_search: missing {script}")
+    return MATERIAL_LUNR_KO.read_text(encoding="utf-8") + "\n" + script.read_text(encoding="utf-8")
+
+
+def add_lunr_ko(files: Files, config) -> Files:
+    """Material's Korean Lunr file with the query script, in place of both."""
+    script = Path(config.theme.custom_dir) / SCRIPT
+    for path in (LUNR_KO, SCRIPT):
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+    files.append(File.generated(config, LUNR_KO, content=lunr_ko_source(script)))
+    return files
+
+
+def tokenizer_factory(serving: bool):
+    """The model stays loaded between `mkdocs serve` rebuilds; a build lets it go."""
+    return kept_tokenizer if serving else default_tokenizer
+
+
+def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool) -> None:
+    """Give this build's search entries (in memory, before they are written) their added fields."""
+    search = search_plugin(config)
+    if not getattr(search, "search_index", None):  # search is disabled
+        return
+    index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
+    root = project_root(config)
+    cache = MorphCache(root / CACHE)
+    entries = EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {aliases.fingerprint}")
+    analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
+    add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
+    if analyser.analysed:
+        cache.save()
+    # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
+    entries.save(keep_unseen=dirty)
+    log.debug(
+        "korean_search: %d of %d entries from the cache, %d new words analysed",
+        len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
+    )

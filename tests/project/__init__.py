@@ -1,0 +1,1 @@
+"""Tests of the Flask project track (examples/project), one module per chapter."""
