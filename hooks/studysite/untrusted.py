@@ -303,9 +303,12 @@ def plain_text(value, html: bool = False) -> str:
 
 # --- raw HTML ---------------------------------------------------------------------------
 
+# `button`, `fieldset` and `legend` carry the quiz the learning hook adds to a note from
+# overrides/partials/note-quiz.html; a button does nothing without a form or a script, and
+# both are refused.
 ALLOWED_TAGS = frozenset(
-    "a abbr article aside b bdi bdo blockquote br caption cite code col colgroup dd del details dfn "
-    "div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label li "
+    "a abbr article aside b bdi bdo blockquote br button caption cite code col colgroup dd del details dfn "
+    "div dl dt em fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd label legend li "
     "mark nav ol p pre q rp rt ruby s samp section small span strong sub summary sup table tbody td "
     "tfoot th thead time tr u ul var wbr".split()
 )
