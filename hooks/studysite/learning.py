@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from studysite.note_lint import _lines as note_lines
 from studysite.reference_pages import make_environment
-from studysite.yaml_lines import Problem
+from studysite.yaml_lines import Problem, compose_untrusted
 
 # The front matter block exactly as MkDocs finds it (mkdocs.utils.meta.YAML_RE).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -80,16 +80,14 @@ def read_note(text: str, display: str, src_uri: str, is_page: Callable[[str], bo
     problems: list[Problem] = []
     mapping: dict[str, tuple[yaml.Node, int]] = {}
     if front is not None:
-        try:
-            root = yaml.compose(front, Loader=yaml.SafeLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            problem = getattr(error, "problem", None) or str(error)
-            return Note(src_uri, display, _title(body, None, src_uri), reading_minutes(body)), [Problem(display, line, "front matter", f"syntax error: {problem}")]
+        # The guarded composer: no aliases, tags or deep nesting (a recursion error otherwise).
+        root, refused = compose_untrusted(front, display, first_line=2, field="front matter")
+        if refused:
+            return Note(src_uri, display, _title(body, None, src_uri), reading_minutes(body)), refused
         if isinstance(root, yaml.MappingNode):
             for key, value in root.value:
-                mapping[key.value] = (value, key.start_mark.line + 2)
+                if isinstance(key, yaml.ScalarNode):  # other keys: reported by studysite.untrusted
+                    mapping[key.value] = (value, key.start_mark.line + 2)
 
     goals: tuple[str, ...] = ()
     if "goals" in mapping:

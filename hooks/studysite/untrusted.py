@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import Markup, escape
 
+from studysite.learning import FRONT_MATTER
 from studysite.yaml_lines import Problem, clean, compose_untrusted, short_repr, to_python
 
 # --- limits ----------------------------------------------------------------------------
@@ -62,8 +63,8 @@ MAX_NOTE_WEIGHT = 3_000_000
 MAX_SITE_WEIGHT = 15_000_000
 MAX_PROBLEMS_PER_FILE = 20
 
-# How MkDocs finds front matter (mkdocs.utils.meta.YAML_RE), and a start it would not accept.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# How MkDocs finds front matter (FRONT_MATTER, from studysite.learning), and a start it would
+# not accept.
 FRONT_MATTER_START = re.compile(r"^-{3}[ \t]*\n")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -189,7 +190,7 @@ def front_matter_problems(text: str, display: str, template_exists: Callable[[st
         return []
     if len(source.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         return [Problem(display, 1, "front matter", f"is larger than {MAX_FRONT_MATTER_BYTES:,} bytes")]
-    root, problems = compose_untrusted(source, display, first_line=2)
+    root, problems = compose_untrusted(source, display, first_line=2, field="front matter")
     if problems:
         return problems
     if root is None:

@@ -157,45 +157,46 @@ def _error_text(error: yaml.YAMLError) -> str:
     return getattr(error, "problem", None) or str(error).splitlines()[0]
 
 
-def check_events(text: str, display: str, first_line: int = 1) -> list[Problem]:
+def check_events(text: str, display: str, first_line: int = 1, field: str = "yaml") -> list[Problem]:
     """Refuse aliases, explicit tags and deep nesting before anything is built from `text`.
 
-    `first_line` is the line of the file where `text` starts (front matter: 2).
+    `first_line` is the line of the file where `text` starts (front matter: 2); `field` names
+    the part in problems.
     """
     problems, depth = [], 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             line = event.start_mark.line + first_line
             if isinstance(event, yaml.AliasEvent):
-                problem = Problem(display, line, "yaml", f"alias *{event.anchor} is not allowed; write the value out")
+                problem = Problem(display, line, field, f"alias *{event.anchor} is not allowed; write the value out")
                 if problem not in problems:  # one line for `[*a, *a, *a]`
                     problems.append(problem)
             elif getattr(event, "tag", None) is not None:
                 tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                problems.append(Problem(display, line, "yaml", f"tag {tag} is not allowed; write a plain value"))
+                problems.append(Problem(display, line, field, f"tag {tag} is not allowed; write a plain value"))
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    problems.append(Problem(display, line, "yaml", f"nested more than {MAX_DEPTH} levels deep"))
+                    problems.append(Problem(display, line, field, f"nested more than {MAX_DEPTH} levels deep"))
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if len(problems) >= 20:
                 break
     except yaml.YAMLError as error:
-        problems.append(Problem(display, _error_line(error, text) + first_line - 1, "yaml", f"syntax error: {_error_text(error)}"))
+        problems.append(Problem(display, _error_line(error, text) + first_line - 1, field, f"syntax error: {_error_text(error)}"))
     return problems
 
 
-def compose_untrusted(text: str, display: str, first_line: int = 1) -> tuple[yaml.Node | None, list[Problem]]:
+def compose_untrusted(text: str, display: str, first_line: int = 1, field: str = "yaml") -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of `text`, or the problems that make it unsafe or invalid to build."""
-    problems = check_events(text, display, first_line)
+    problems = check_events(text, display, first_line, field)
     if problems:
         return None, problems
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader), []
     except yaml.YAMLError as error:  # pragma: no cover - the event pass parses the same text
-        return None, [Problem(display, _error_line(error, text) + first_line - 1, "yaml", f"syntax error: {_error_text(error)}")]
+        return None, [Problem(display, _error_line(error, text) + first_line - 1, field, f"syntax error: {_error_text(error)}")]
 
 
 def _line_of(error: ValueError, node: yaml.Node) -> int:
