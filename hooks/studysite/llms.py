@@ -123,9 +123,9 @@ def llms_txt(env: Environment, *, site_name: str, description: str, site_url: st
     )
 
 
-def llms_full(*, site_name: str, description: str, pages: list[tuple[str, str]]) -> str:
-    """Every listed page's Markdown copy in one file, each headed by its address."""
+def llms_full(*, site_name: str, description: str, pages: list[tuple[str, str]], source: str) -> str:
+    """Every listed page's Markdown copy in one file, each headed by `source` and its address."""
     parts = [f"# {one_line(site_name)}\n\n> {one_line(description)}\n"]
     for url, markdown in pages:
-        parts.append(f"원문: {link_target(url)}\n\n{markdown.strip()}\n")
+        parts.append(f"{one_line(source)}: {link_target(url)}\n\n{markdown.strip()}\n")
     return "\n---\n\n".join(parts)
