@@ -433,9 +433,13 @@ def test_progress_script_only_where_needed_and_never_inline(built_site):
 
 
 @pytest.mark.build
-def test_search_index_has_the_quiz_section(built_site):
-    index = read(built_site, "search/search_index.json")
-    assert "web/#확인-퀴즈" in index
+def test_search_index_has_the_quiz_section_but_not_its_answers(built_site):
+    """The heading is found; questions, choices and answers are not (no spoilers, a smaller index)."""
+    import json
+
+    docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    quiz = [doc for doc in docs if doc["location"] == "web/#확인-퀴즈"]
+    assert quiz and "정답과 풀이" not in quiz[0]["text"] and not any("정답과 풀이" in doc["text"] for doc in docs)
 
 
 # --- real builds of a broken copy ----------------------------------------------------------

@@ -320,3 +320,15 @@ def test_site_verification_tags_only_when_configured_and_escaped():
 def test_built_site_has_no_verification_tag_by_default(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "site-verification" not in html
+
+
+def test_markdown_copy_includes_snippet_sections_and_lines(tmp_path):
+    from studysite.llms import markdown_copy
+
+    (tmp_path / "app.py").write_text(
+        "import x\n# --8<-- [start:part]\ndef part():\n    return 1\n# --8<-- [end:part]\nlast = 2\n", encoding="utf-8"
+    )
+    source = '# T\n\n--8<-- "app.py:part"\n\n--8<-- "app.py:6:6"\n\n--8<-- "app.py"\n\n--8<-- "app.py:nope"\n'
+    copy = markdown_copy(source, tmp_path)
+    assert "def part():\n    return 1\n\nlast = 2\n\nimport x\ndef part():" in copy
+    assert "[start:part]" not in copy and '--8<-- "app.py:nope"' in copy

@@ -14,6 +14,9 @@ def pages(*uris):
     return {uri: uri for uri in uris}
 
 
+NAV_TITLES = {"status": "상태 코드", "methods": "메서드", "common": "자주 쓰는 메서드", "extension": "확장 메서드"}
+
+
 def test_tree_groups_codes_by_class_and_puts_common_methods_first():
     status, methods = reference_tree(
         pages(
@@ -24,6 +27,7 @@ def test_tree_groups_codes_by_class_and_puts_common_methods_first():
         ),
         CLASS_TITLES,
         COMMON,
+        NAV_TITLES,
     )
     assert status == ("상태 코드", [
         "reference/status/index.md",
@@ -40,7 +44,7 @@ def test_tree_groups_codes_by_class_and_puts_common_methods_first():
 
 
 def test_tree_is_none_without_the_overviews():
-    assert reference_tree(pages("reference/status/404.md"), CLASS_TITLES, COMMON) is None
+    assert reference_tree(pages("reference/status/404.md"), CLASS_TITLES, COMMON, NAV_TITLES) is None
 
 
 def primary_nav(html: str) -> str:

@@ -33,21 +33,55 @@ class Link:
     description: str = ""
 
 
+# `pymdownx.snippets` section markers inside an included file: `# --8<-- [start:name]`.
+SECTION_MARK = re.compile(r"--8<-- \[(start|end):([\w-]+)\]")
+# A snippet name with a part: `file:section` or `file:first:last` (line numbers, either optional).
+LINES_PART = re.compile(r"^(.*?):(\d*):(\d*)$")
+SECTION_PART = re.compile(r"^(.*?):([A-Za-z_][\w-]*)$")
+
+
+def snippet_lines(lines: list[str], section: str | None, first: int | None, last: int | None) -> list[str] | None:
+    """The lines `pymdownx.snippets` would include (None when the section is not there),
+    without section markers."""
+    if section is not None:
+        inside, found, chosen = False, False, []
+        for line in lines:
+            mark = SECTION_MARK.search(line)
+            if mark:
+                if mark.group(2) == section:
+                    inside, found = mark.group(1) == "start", True
+                continue
+            if inside:
+                chosen.append(line)
+        return chosen if found else None
+    if first is not None or last is not None:
+        lines = lines[(first or 1) - 1 : last]
+    return [line for line in lines if not SECTION_MARK.search(line)]
+
+
 def markdown_copy(source: str, root: Path) -> str:
     """A page's Markdown for readers outside the site: no front matter, snippets included.
 
     A snippet line names a file relative to the project root, as `pymdownx.snippets` does
-    here (`base_path: [.]`); one that does not resolve to a file inside the root stays as it is.
+    here (`base_path: [.]`), optionally with a section (`file:name`) or lines (`file:3:8`); one
+    that does not resolve to a file inside the root stays as it is.
     """
     text = FRONT_MATTER.sub("", source, count=1).lstrip("\n")
     base = root.resolve()
 
     def include(match: re.Match) -> str:
         indent, name = match.groups()
+        section = first = last = None
+        if (lines_part := LINES_PART.match(name)) and not (base / name).is_file():
+            name, first, last = lines_part.group(1), int(lines_part.group(2) or 1), int(lines_part.group(3) or 0) or None
+        elif (section_part := SECTION_PART.match(name)) and not (base / name).is_file():
+            name, section = section_part.groups()
         path = (base / name).resolve()
         if not path.is_relative_to(base) or not path.is_file():
             return match.group(0)
-        lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        lines = snippet_lines(path.read_text(encoding="utf-8").rstrip("\n").split("\n"), section, first, last)
+        if lines is None:
+            return match.group(0)
         return "\n".join(indent + line if line else line for line in lines)
 
     return SNIPPET.sub(include, text)
@@ -89,9 +123,9 @@ def llms_txt(env: Environment, *, site_name: str, description: str, site_url: st
     )
 
 
-def llms_full(*, site_name: str, description: str, pages: list[tuple[str, str]]) -> str:
-    """Every listed page's Markdown copy in one file, each headed by its address."""
+def llms_full(*, site_name: str, description: str, pages: list[tuple[str, str]], source: str) -> str:
+    """Every listed page's Markdown copy in one file, each headed by `source` and its address."""
     parts = [f"# {one_line(site_name)}\n\n> {one_line(description)}\n"]
     for url, markdown in pages:
-        parts.append(f"원문: {link_target(url)}\n\n{markdown.strip()}\n")
+        parts.append(f"{one_line(source)}: {link_target(url)}\n\n{markdown.strip()}\n")
     return "\n---\n\n".join(parts)

@@ -15,12 +15,12 @@ from mkdocs.structure.pages import Page
 
 from studysite import feeds, llms, seo
 from studysite.paths import machine_templates_dir, project_root
+from studysite.reference_pages import labels
 from studysite.state import BuildState
 from studysite.untrusted import plain_text
 
 FEED_TEMPLATE = "machine/atom.xml.j2"
 LLMS_TEMPLATE = "machine/llms.txt.j2"
-START = "시작"
 OPTIONAL = "Optional"  # llmstxt.org's name for what may be skipped
 
 
@@ -72,9 +72,10 @@ def _pages(item) -> list[Page]:
     return [page for child in (item.children or []) for page in _pages(child)]
 
 
-def llms_sections(nav, files: Files) -> list[tuple[str, list[Page]]]:
-    """The navigation's sections, then the pages outside it under "Optional"; pages with a description."""
-    sections: list[tuple[str, list[Page]]] = [(START, [])]
+def llms_sections(nav, files: Files, start: str) -> list[tuple[str, list[Page]]]:
+    """`start` (the top-level pages), the navigation's sections, then the pages outside it under
+    "Optional"; pages with a description."""
+    sections: list[tuple[str, list[Page]]] = [(start, [])]
     for item in nav.items:
         if isinstance(item, Page):
             sections[0][1].append(item)
@@ -98,7 +99,8 @@ def write_llms(config, state: BuildState) -> None:
         return
     site, root = Path(config.site_dir), project_root(config)
     sections, copies = [], []
-    for title, pages in llms_sections(state.nav, state.files):
+    words = labels(state.reference_env, "llms")
+    for title, pages in llms_sections(state.nav, state.files, words["start"]):
         links = []
         for page in pages:
             src_uri = page.file.src_uri
@@ -118,7 +120,8 @@ def write_llms(config, state: BuildState) -> None:
         encoding="utf-8",
     )
     (site / "llms-full.txt").write_text(
-        llms.llms_full(site_name=plain_text(config.site_name), description=description, pages=copies), encoding="utf-8"
+        llms.llms_full(site_name=plain_text(config.site_name), description=description, pages=copies, source=words["source"]),
+        encoding="utf-8",
     )
 
 

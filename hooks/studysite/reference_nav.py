@@ -21,20 +21,17 @@ STATUS_OVERVIEW = STATUS_INDEX
 METHOD_OVERVIEW = METHODS_INDEX
 STATUS_PAGE = re.compile(re.escape(status_src_uri(999)).replace("999", r"([1-5]\d\d)"))
 METHOD_PAGE = re.compile(re.escape(method_src_uri("zzz")).replace("zzz", r"([a-z][a-z-]*)"))
-STATUS_TITLE = "상태 코드"
-METHOD_TITLE = "메서드"
-COMMON_TITLE = "자주 쓰는 메서드"
-EXTENSION_TITLE = "확장 메서드"
 
 Tree = list  # of P or tuple[str, Tree]
 
 
 def reference_tree(
-    pages: dict[str, P], class_titles: dict[int, str], common_methods: Iterable[str]
+    pages: dict[str, P], class_titles: dict[int, str], common_methods: Iterable[str], titles: dict[str, str]
 ) -> tuple[tuple[str, Tree], tuple[str, Tree]] | None:
     """(status section, method section) built from `pages` (src_uri -> page), or None.
 
-    `class_titles` maps a class's first digit to its title (1 -> "1xx 정보 응답");
+    `class_titles` maps a class's first digit to its title (1 -> "1xx 정보 응답"); `titles` names
+    the sections (`status`, `methods`, `common`, `extension`: `reference_nav` in labels.j2);
     `common_methods` lists the common methods in the order they are shown.
     None when an overview page is missing (then the navigation stays as configured).
     """
@@ -55,10 +52,10 @@ def reference_tree(
     others = [slugs[slug] for slug in sorted(slugs) if slug not in common_slugs]
     methods: Tree = [pages[METHOD_OVERVIEW]]
     if common:
-        methods.append((COMMON_TITLE, common))
+        methods.append((titles["common"], common))
     if others:
-        methods.append((EXTENSION_TITLE, others))
-    return (STATUS_TITLE, status), (METHOD_TITLE, methods)
+        methods.append((titles["extension"], others))
+    return (titles["status"], status), (titles["methods"], methods)
 
 
 def flatten(tree: Tree) -> list:

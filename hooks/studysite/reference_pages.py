@@ -91,6 +91,11 @@ def class_titles(env: Environment) -> dict[str, str]:
     return dict(env.get_template("labels.j2").module.classes)
 
 
+def labels(env: Environment, name: str) -> dict[str, str]:
+    """One table of Korean words from `overrides/reference/labels.j2` (`reference_nav`, `llms`)."""
+    return dict(getattr(env.get_template("labels.j2").module, name))
+
+
 def render_status_page(env: Environment, reference: Reference, record: StatusCode, backlinks: list[dict] = ()) -> str:
     codes = reference.status_codes
     index = codes.index(record)

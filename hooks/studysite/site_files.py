@@ -24,7 +24,7 @@ from studysite.cheatsheet import render_cheatsheet
 from studysite.paths import CHEATSHEET_PAGE, GLOSSARY_FILE, GLOSSARY_PAGE, METHODS_INDEX, STATUS_FILE, STATUS_INDEX
 from studysite.reference_data import CLASSES, COMMON_METHODS
 from studysite.reference_nav import METHOD_OVERVIEW, STATUS_OVERVIEW, reference_tree
-from studysite.reference_pages import class_titles, reference_files
+from studysite.reference_pages import class_titles, labels, reference_files
 from studysite.state import BuildState, Session
 
 OVERVIEWS = (STATUS_INDEX, METHODS_INDEX)
@@ -141,7 +141,7 @@ def place_reference(nav, files: Files, state: BuildState):
 
     pages = {file.src_uri: file.page for file in files.documentation_pages() if file.page is not None}
     titles = {CLASSES[klass] // 100: title for klass, title in class_titles(state.reference_env).items()}
-    tree = reference_tree(pages, titles, COMMON_METHODS)
+    tree = reference_tree(pages, titles, COMMON_METHODS, labels(state.reference_env, "reference_nav"))
     if tree is None:
         return nav
     status, methods = tree

@@ -4,9 +4,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from .project_helpers import PROJECT
 
 
+@pytest.mark.build  # runs the project's own pytest in another process: a slow integration test, out of the fast loop
 def test_the_projects_own_tests_pass():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "PYTEST_"))}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:benchmark"],

@@ -60,6 +60,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.mark.build  # starts gunicorn: a slow integration test, out of the fast loop
 def test_gunicorn_serves_the_app(tmp_path):
     port = free_port()
     env = dict(os.environ, FLASK_SECRET_KEY="x" * 32, WEB_CONCURRENCY="1",

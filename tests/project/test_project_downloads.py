@@ -57,6 +57,7 @@ def test_zip_holds_the_chapter_files_only():
     assert info.date_time == (2026, 1, 1, 0, 0, 0)
 
 
+@pytest.mark.build  # starts Python on each unpacked download: a slow integration test, out of the fast loop
 def test_every_chapter_zip_runs_on_its_own(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("FLASK_")}
     folders = []
