@@ -53,6 +53,9 @@ PAGES = {
     "공부 기록": "log/",
     "공부 기록 글": "log/2019/05/18/first-study/",
     "404": "404.html",
+    "프로젝트 장(가장 긴 장)": "project/12-deploy/",
+    "프로젝트 소개": "project/",
+    "치트 시트": "reference/cheatsheet/",
 }
 
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "image/svg+xml", "application/xml")

@@ -97,13 +97,9 @@ def labels(env: Environment, name: str) -> dict[str, str]:
 
 
 def render_status_page(env: Environment, reference: Reference, record: StatusCode, backlinks: list[dict] = ()) -> str:
-    codes = reference.status_codes
-    index = codes.index(record)
     return env.get_template("status.md.j2").render(
         record=record,
         related=[reference.status(code) for code in record.related],
-        previous=codes[index - 1] if index > 0 else None,
-        next=codes[index + 1] if index + 1 < len(codes) else None,
         backlinks=backlinks,
     )
 
