@@ -5,8 +5,9 @@
   Korean particles and can be focused from the keyboard.
 - `on_files` generates `glossary.md` from `overrides/reference/glossary.md.j2`.
 - `on_page_markdown` appends `*[TERM]: tooltip` definitions for the terms a page uses.
-  They go at the very end of the Markdown, after a blank line, never inside a code block;
-  the `abbr` extension never marks up code, and this project's variant skips links too.
+  They go at the end of the note's Markdown (only the learning hook's boxes follow), after a
+  blank line, never inside a code block; the `abbr` extension never marks up code, and this
+  project's variant skips links too.
 
 The work is in `studysite.site_files` and `studysite.glossary_data`.
 """

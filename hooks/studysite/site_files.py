@@ -181,7 +181,7 @@ def add_glossary(files: Files, config, state: BuildState) -> Files:
 
 
 def with_definitions(markdown: str, src_uri: str, state: BuildState) -> str:
-    """`*[TERM]: tooltip` definitions for the terms a page uses, at the very end of its Markdown."""
+    """`*[TERM]: tooltip` definitions for the terms a page uses, at the end of its Markdown."""
     if src_uri == GLOSSARY_PAGE:
         return markdown  # the page spells every term out already
     definitions = state.glossary.definitions(markdown, state.glossary_pattern)
