@@ -18,8 +18,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.structure.files import File
-
 PROJECT_DIR = Path("examples") / "project"
 CHAPTER_TABLE = PROJECT_DIR / "studynotes" / "chapters.py"
 DOWNLOAD_DIR = "project/downloads"
@@ -105,7 +103,12 @@ def chapter_archive(root: Path, chapter: int, table=None) -> bytes:
 
 
 def add_downloads(files, config, root: Path):
-    """Add every chapter's zip to the site's files (replacing a file of the same path)."""
+    """Add every chapter's zip to the site's files (replacing a file of the same path).
+
+    The only MkDocs-facing function here; `download_files` and `chapter_archive` need no MkDocs.
+    """
+    from mkdocs.structure.files import File
+
     for uri, content in download_files(root).items():
         existing = files.get_file_from_path(uri)
         if existing is not None:
