@@ -14,7 +14,8 @@ from studysite.state import build_state
 
 @event_priority(-100)  # After the hooks and plugins that add generated pages.
 def on_files(files, config):
-    build_state(config).anchored_links = check_sources(files, config)
+    state = build_state(config)
+    state.anchored_links = check_sources(files, config, state.glossary)
     return files
 
 

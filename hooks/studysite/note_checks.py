@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from studysite.glossary_data import load_glossary
+from studysite.glossary_data import Glossary
 from studysite.note_lint import Link, check_anchors, check_note
 from studysite.untrusted import (
     MAX_NOTE_BYTES,
@@ -31,7 +31,7 @@ from studysite.untrusted import (
 
 from studysite.paths import project_root
 from studysite.terminology import avoided_variants, check_terms, variants_pattern
-from studysite.yaml_lines import DataError, Problem
+from studysite.yaml_lines import Problem
 
 # Folders whose files end up in the site or in a page.
 SOURCE_FOLDERS = ("docs", "overrides", "data", "examples")
@@ -58,16 +58,16 @@ def template_exists(config):
     return exists
 
 
-def check_sources(files: Files, config) -> dict[str, tuple[str, list[Link]]]:
-    """Check every note's source; return src_uri -> (file as named in messages, links with anchors)."""
+def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[str, list[Link]]]:
+    """Check every note's source; return src_uri -> (file as named in messages, links with anchors).
+
+    `glossary` is the build's, loaded and validated in on_config: its avoided variants are checked in prose.
+    """
     root = project_root(config)
     bases = snippet_bases(config, root)
     pages = {f.src_uri for f in files.documentation_pages()}
     anchored: dict[str, tuple[str, list[Link]]] = {}
-    try:
-        avoided = avoided_variants(load_glossary(root).translations)
-    except DataError:
-        avoided = []  # the glossary hook reports the glossary's own problems
+    avoided = avoided_variants(glossary.translations)
     variants = variants_pattern(avoided)
     problems = links_outside(root, SOURCE_FOLDERS)
     for file in list(files):

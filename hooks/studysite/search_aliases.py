@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from studysite.paths import ALIASES_FILE
@@ -41,21 +40,18 @@ def word_pattern(word: str) -> str:
     return body
 
 
-@dataclass(frozen=True)
 class Aliases:
-    groups: tuple[tuple[str, ...], ...]  # each group: the words of one concept
+    """Groups of words, each group one concept; compiled once into one pattern for all words."""
 
-    def __post_init__(self):
-        words = sorted({w for group in self.groups for w in group}, key=len, reverse=True)
-        members: dict[str, set[int]] = {}
-        for number, group in enumerate(self.groups):
+    def __init__(self, groups: tuple[tuple[str, ...], ...]):
+        self.groups = groups
+        words = sorted({w for group in groups for w in group}, key=len, reverse=True)
+        self._members: dict[str, set[int]] = {}
+        for number, group in enumerate(groups):
             for word in group:
-                members.setdefault(word.lower(), set()).add(number)
-        object.__setattr__(self, "_members", members)
-        object.__setattr__(
-            self, "_pattern", re.compile("|".join(f"({word_pattern(w)})" for w in words)) if words else None
-        )
-        object.__setattr__(self, "_order", [w.lower() for w in words])
+                self._members.setdefault(word.lower(), set()).add(number)
+        self._order = [w.lower() for w in words]  # the word of each capturing group, in order
+        self._pattern = re.compile("|".join(f"({word_pattern(w)})" for w in words)) if words else None
 
     @property
     def fingerprint(self) -> str:
