@@ -177,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for split in ("tune", "held"):
         chosen = [q for q in queries if q["split"] == split]
+        if not chosen:
+            continue
         picked = {name: [r for r, q in zip(found, queries) if q["split"] == split] for name, found in ranks.items()}
         print_table(f"{split} ({len(chosen)} queries) by kind", summary_rows(chosen, picked, lambda q: q["kind"]))
     print_table("all queries by split", summary_rows(queries, ranks, lambda q: q["split"]))

@@ -79,7 +79,38 @@
   var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
     index = build.apply(this, arguments)
+    dropHiddenFields(this._koDocs || [], this._fields)
+    this._koDocs = null
     return index
+  }
+
+  /* Fields the reader sees; the others (morphs, title_key ...) exist only to be searched */
+  var SHOWN = { title: true, text: true, tags: true }
+
+  /* Remember the documents the index is built from */
+  var add = lunr.Builder.prototype.add
+  lunr.Builder.prototype.add = function (doc) {
+    (this._koDocs = this._koDocs || []).push(doc)
+    return add.apply(this, arguments)
+  }
+
+  /* Once indexed, the search-only fields leave the documents. Material keeps these same
+     objects to render results: for every result it marks the matched words in each field
+     the document has and copies the document into the reply, so long morpheme fields cost
+     time on every query and are never shown. */
+  function dropHiddenFields(docs, fields) {
+    var hidden = Object.keys(fields || {}).filter(function (name) { return !SHOWN[name] })
+    for (var d = 0; d < docs.length; d++)
+      for (var f = 0; f < hidden.length; f++)
+        delete docs[d][hidden[f]]
+    /* Nor do their word positions serve anything: Lunr copies them into every match */
+    var postings = index.invertedIndex, empty = {}
+    for (var term in postings)
+      for (var h = 0; h < hidden.length; h++) {
+        var posting = postings[term][hidden[h]]
+        for (var ref in posting)
+          posting[ref] = empty
+      }
   }
 
   /* The index's token set node for a prefix, or null when no indexed word starts with it */
@@ -205,7 +236,8 @@
        joined as well (see addPhraseClauses) */
     var mixed = /^([a-z0-9][a-z0-9._-]*)([\uac00-\ud7a3].*)$/.exec(key)
     if (mixed) {
-      var rest = normaliseWord(mixed[2])
+      /* A particle after Latin or digits (ORM이, 304는, PUT과) is dropped */
+      var rest = SUFFIXES.indexOf(mixed[2]) >= 0 ? "" : normaliseWord(mixed[2])
       return memo[key] = rest ? mixed[1] + " " + rest : mixed[1]
     }
     var found = stem(key)
@@ -239,33 +271,89 @@
     }
   }
 
-  /* Query clauses for neighbouring words joined, and for the whole query as a title */
-  var PAIR_BOOST = 10, TITLE_BOOST = 100
+  /* Query clauses for neighbouring words joined, and for the whole query as a title.
+
+     A word of one Hangul syllable (간 of 사이트 간, 원 of 원 서버) is searched only joined to its
+     neighbours when the query has other words: alone, with the trailing wildcard, it would
+     match the start of thousands of words and rank pages by chance. The words themselves are
+     not looked up in `title_key`, which the joined query alone is for. */
+  var PAIR_BOOST = 10, TITLE_BOOST = 100, TITLE_KEY = "title_key"
   function addPhraseClauses(query, fields) {
-    var terms = query.clauses
-      .filter(function (clause) {
-        return clause.presence !== lunr.Query.presence.PROHIBITED &&
-          clause.fields.length === query.allFields.length && clause.term
+    var wordFields = fields.filter(function (field) { return field !== TITLE_KEY })
+    var words = query.clauses.filter(function (clause) {
+      return clause.presence !== lunr.Query.presence.PROHIBITED &&
+        clause.fields.length === query.allFields.length && clause.term
+    })
+    var terms = words.map(function (clause) { return clause.term.replace(/\*/g, "") })
+    var long = terms.filter(function (term) { return !isSyllable(term) }).length
+    if (long && long < terms.length)
+      query.clauses = query.clauses.filter(function (clause) {
+        return words.indexOf(clause) < 0 || !isSyllable(clause.term.replace(/\*/g, ""))
       })
-      .map(function (clause) { return clause.term.replace(/\*/g, "") })
     for (var i = 0; i + 1 < terms.length; i++)
       query.term(terms[i] + terms[i + 1], {
-        boost: PAIR_BOOST, wildcard: lunr.Query.wildcard.TRAILING
+        fields: wordFields, boost: PAIR_BOOST, wildcard: lunr.Query.wildcard.TRAILING
       })
-    if (terms.length && fields.indexOf("title_key") >= 0)
-      query.term(terms.join(""), { fields: ["title_key"], boost: TITLE_BOOST })
+    if (terms.length && fields.indexOf(TITLE_KEY) >= 0)
+      query.term(terms.join(""), { fields: [TITLE_KEY], boost: TITLE_BOOST })
   }
+
+  function isSyllable(term) {
+    return term.length === 1 && HANGUL.test(term)
+  }
+
+  /* Material renders every result it gets (it marks the matched words in each and copies it),
+     and the reader sees the first pages: the results after the first MAX_RESULTS sections,
+     by Lunr's score, are left out. */
+  var MAX_RESULTS = 50
 
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields
-    return this.query(function (query) {
+    var results = this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse()
       addPhraseClauses(query, fields)
     })
+    return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
   }
 
   /* For tests and the benchmark */
   lunr.koQuery = { normalise: normalise, candidates: candidates, syllableVariants: syllableVariants }
+})(typeof lunr !== "undefined" ? lunr : undefined)
+
+/*
+ * Lunr scores a match with the dot product of the query's vector (a few terms) and the field's
+ * vector (every term of that field of that document, sorted by term index), walking both in
+ * step: the cost grows with the field's length on every match. Here each query term is looked
+ * up in the field's vector by binary search instead; the products are added in the same order,
+ * so the score is the same to the last bit.
+ */
+;(function (lunr) {
+  "use strict"
+  if (typeof lunr === "undefined" || !lunr.Vector)
+    return
+  var dot = lunr.Vector.prototype.dot
+  lunr.Vector.prototype.dot = function (other) {
+    var mine = this.elements, theirs = other.elements
+    if (theirs.length < 8 * mine.length)
+      return dot.call(this, other)
+    var sum = 0, low = 0, high = theirs.length / 2
+    for (var i = 0; i < mine.length && low < high; i += 2) {
+      var wanted = mine[i], lo = low, hi = high
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1
+        if (theirs[2 * mid] < wanted)
+          lo = mid + 1
+        else
+          hi = mid
+      }
+      if (lo < high && theirs[2 * lo] === wanted) {
+        sum += mine[i + 1] * theirs[2 * lo + 1]
+        lo++
+      }
+      low = lo
+    }
+    return sum
+  }
 })(typeof lunr !== "undefined" ? lunr : undefined)
 
 /*
