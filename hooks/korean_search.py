@@ -17,7 +17,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config) -> None:
-    build_state(config).search_aliases = korean_search.check_search_config(config)
+    state = build_state(config)
+    state.search_aliases = korean_search.check_search_config(config, state.glossary.terms)
 
 
 def on_files(files, config):

@@ -276,3 +276,56 @@ def test_add_morphs_adds_aliases_and_title_key(analyser):
     assert {"리다이렉트", "리디렉션", "redirect"} <= set(doc["title_morphs"].split())
     assert {"리다이렉트", "리디렉션", "3xx"} <= set(doc["morphs"].split())
     assert doc["title_key"] == "3xx 3xx리다이렉션"
+
+
+# --- The query script in Material's worker on a small index, without building the site -----
+
+FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000},
+          "morphs": {"boost": 1}, "title_morphs": {"boost": 1000}, "title_key": {"boost": 1000}}
+
+
+def tiny_site(root: Path, docs: list[dict]) -> Path:
+    """A site folder with just what the worker reads: the index and the Lunr language files."""
+    from studysite.korean_search import LUNR_KO, lunr_ko_source
+
+    lunr_dir = root / "assets/javascripts/lunr/min"
+    lunr_dir.mkdir(parents=True)
+    material_lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    shutil.copy(material_lunr / "lunr.stemmer.support.min.js", lunr_dir)
+    (root / LUNR_KO).write_text(lunr_ko_source(ROOT / "overrides/assets/javascripts/korean-search.js"), encoding="utf-8")
+    (root / "assets/javascripts/workers").mkdir()
+    (root / "search").mkdir()
+    config = {"lang": ["ko"], "separator": SEPARATOR, "pipeline": [" "], "fields": FIELDS}
+    (root / "search/search_index.json").write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
+    return root
+
+
+def page(location, title, text="", **fields):
+    return {"location": location, "title": title, "text": text, **fields}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_query_script_on_a_small_index(tmp_path):
+    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
+    docs = [
+        page("orm/", "ORM", "ORM은 테이블의 행을 객체로 다룹니다."),
+        page("headers/", "헤더", "헤더는 메시지의 메타데이터입니다."),
+        page("misc/", "해서 생기는 일", "그렇게 해서 끝납니다."),
+        # One common word of the query many times, and the query's words together once.
+        page("limits/", "제한", "요청이 너무 많으면 요청을 막습니다. " * 10),
+        page("smuggling/", "메시지", "메시지의 구조를 봅니다."),
+        page("smuggling/#body", "본문의 끝", "길이를 다르게 해석하면 요청 스머글링 공격이 됩니다.",
+             morphs="요청스머글링"),
+        *filler,
+    ]
+    site = tiny_site(tmp_path, docs)
+    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키"]
+    results = dict(zip(queries, load_bench().search(site, queries)["results"]))
+    # A particle after a Latin word is dropped, not searched as a word of its own (이*).
+    assert results["ORM이 뭐예요"][0] == "orm/"
+    # One jamo off: the usual vowel confusion (ㅐ/ㅔ) comes before another initial (해서).
+    assert results["해더"][0] == "headers/"
+    # The words side by side outrank a page with one common word of the query many times.
+    assert results["요청 스머글링"][0] == "smuggling/"
+    # Material renders at most 50 results (sections) of a query.
+    assert 0 < len(results["쿠키"]) <= 50

@@ -44,9 +44,15 @@ def search_plugin_config(config):
     return plugin.config
 
 
-def check_search_config(config) -> Aliases:
-    """The search plugin must index the added fields and know Korean; returns the alias table
-    (checked here, before MkDocs cleans the site directory)."""
+def note_texts(docs_dir: str | Path) -> list[str]:
+    """The Markdown of every note, for the glosses the alias table takes from them."""
+    return [path.read_text(encoding="utf-8") for path in sorted(Path(docs_dir).rglob("*.md"))]
+
+
+def check_search_config(config, glossary_terms=()) -> Aliases:
+    """The search plugin must index the added fields and know Korean; returns the alias table,
+    with the groups of the glossary records and of the notes' glosses (checked here, before
+    MkDocs cleans the site directory)."""
     search = search_plugin_config(config)
     missing = [field for field in [*FIELDS.values(), TITLE_KEY] if field not in search.fields]
     if missing:
@@ -54,7 +60,7 @@ def check_search_config(config) -> Aliases:
     if "ko" not in (search.lang or []):
         raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
     try:
-        return load_aliases(project_root(config))
+        return load_aliases(project_root(config), glossary_terms, note_texts(config.docs_dir))
     except DataError as error:
         raise PluginError(f"invalid search aliases ({len(error.problems)} problems):\n{error}") from None
 

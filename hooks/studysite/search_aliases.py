@@ -1,7 +1,11 @@
 """Search aliases: the other words a learner may type for a concept a page talks about.
 
 No MkDocs import. `load_aliases(root)` reads `data/search_aliases.yml` (groups of words for one
-concept) and returns an `Aliases` table; `Aliases.forms(text)` gives the index forms of every group one of whose words occurs in
+concept: loanword spellings, translations the site does not use) and returns an `Aliases` table
+with, besides, the groups the glossary implies (`glossary_groups`: an abbreviation with its
+expansion and Korean name, a translation's English and Korean names) and those the notes
+themselves write (`gloss_groups`: `상태 코드(status code)`, the English term in parentheses at
+its first mention); `Aliases.forms(text)` gives the index forms of every group one of whose words occurs in
 `text`. The search index adds them to an entry's `morphs` (or `title_morphs`), so that
 `리디렉션`, `redirect` and `3xx` find the pages that say `리다이렉트`, and the other way round,
 without any table in the browser.
@@ -27,8 +31,9 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 def index_form(word: str) -> str:
-    """How a word is stored in the index: lower case, no blanks."""
-    return re.sub(r"\s+", "", word).lower()
+    """How a word is stored in the index: lower case, no blanks or punctuation
+    (`Status Code` -> `statuscode`, `출처(origin) 서버` -> `출처origin서버`)."""
+    return re.sub(r"[^\w]+", "", word).lower()
 
 
 def word_pattern(word: str) -> str:
@@ -60,7 +65,11 @@ class Aliases:
         return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
     def forms(self, text: str) -> list[str]:
-        """Index forms of the words of every group that `text` mentions, minus those it has."""
+        """Index forms of the words of every group that `text` mentions, minus those it has.
+
+        A Korean word of several words also gives those of its words (two letters or more) that
+        the text lacks: `쿼리 스트링` gives `쿼리스트링` and `스트링`, so the query `쿼리 스트링` finds
+        the word `스트링` too instead of taking it for a typo."""
         if self._pattern is None or not text:
             return []
         lowered = text.lower()
@@ -76,11 +85,87 @@ class Aliases:
                 form = index_form(word)
                 if form not in present and form not in result:
                     result.append(form)
+                if " " in word and HANGUL.search(word):
+                    result += [part for part in word.lower().split()
+                               if len(part) >= 2 and part not in lowered and part not in result]
         return result
 
 
-def load_aliases(root: Path) -> Aliases:
-    """The alias groups of `data/search_aliases.yml`; raises DataError with every problem."""
+PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+
+
+def _names(text: str) -> list[str]:
+    """`헤더 (필드)` -> [`헤더`]; `content, body` -> [`content`, `body`]."""
+    return [name.strip() for name in PARENTHETICAL.sub("", text).split(",") if name.strip()]
+
+
+def glossary_groups(terms) -> list[tuple[str, ...]]:
+    """Groups implied by glossary records (`glossary_data.Term`): an abbreviation with its
+    expansion and Korean name (CSRF, Cross-Site Request Forgery, 사이트 간 요청 위조); a
+    translation's English and Korean names, paired part by part when both are split by `/`
+    (`request / response` and `요청 / 응답` give request-요청 and response-응답)."""
+    groups = []
+    for term in terms:
+        if term.expansion:
+            names = [term.term, *_names(term.expansion), *(_names(term.ko) if term.ko else [])]
+            groups.append(names)
+        elif term.ko:
+            english, korean = term.term.split("/"), term.ko.split("/")
+            if len(english) == len(korean):
+                groups += [_names(e) + _names(k) for e, k in zip(english, korean)]
+    return _distinct(groups)
+
+
+# `상태 코드(status code)`: Hangul words right before an English term in parentheses.
+GLOSS = re.compile(r"((?:[\uac00-\ud7a3]+ )*[\uac00-\ud7a3]+)\(([A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
+MAX_GLOSS_WORDS = 4
+
+
+# A Korean name that ends like a verb or a clause (없다, 있는, 바꾸고) is no name.
+CLAUSE_ENDINGS = ("다", "요", "음", "는", "은", "을", "를", "며", "고", "어", "아", "여", "게", "한", "된", "인", "의", "서")
+
+
+def gloss_groups(texts) -> list[tuple[str, ...]]:
+    """Groups from the notes' own glosses: `가상 환경(virtual environment)` gives
+    (가상 환경, virtual environment). The Korean name is taken with as many words as the English
+    one has (each part of a hyphenated word counts), at most MAX_GLOSS_WORDS. Left out: abbreviations
+    and requirement words in capitals (the glossary has the abbreviations), names with digits
+    (RFC 9110), Korean names of one letter or ending like a verb, and a name glossed with
+    different words elsewhere (본문 for body and content), which says nothing sure."""
+    pairs = []
+    for text in texts:
+        for match in GLOSS.finditer(text):
+            english, before = match.group(2), match.group(1).split()
+            count = len(re.split(r"[ -]", english))
+            korean = " ".join(before[-count:])
+            if (count > MAX_GLOSS_WORDS or len(before) < count or len(korean.replace(" ", "")) < 2 or korean.endswith(CLAUSE_ENDINGS)
+                    or any(c.isdigit() for c in english) or (english.isupper() and len(english) > 1)):
+                continue
+            pairs.append((korean, english))
+    partners: dict[str, set[str]] = {}
+    for korean, english in pairs:
+        partners.setdefault(index_form(korean), set()).add(index_form(english))
+        partners.setdefault(index_form(english), set()).add(index_form(korean))
+    return _distinct([korean, english] for korean, english in pairs
+                     if len(partners[index_form(korean)]) == 1 and len(partners[index_form(english)]) == 1)
+
+
+def _distinct(groups) -> list[tuple[str, ...]]:
+    """Groups of two or more different words (case ignored), each group once, in order."""
+    result, seen = [], set()
+    for group in groups:
+        words = tuple(dict.fromkeys(w for w in group if w))
+        words = tuple({index_form(w): w for w in words}.values())
+        key = frozenset(index_form(w) for w in words)
+        if len(words) >= 2 and key not in seen:
+            seen.add(key)
+            result.append(words)
+    return result
+
+
+def load_aliases(root: Path, glossary_terms=(), notes=()) -> Aliases:
+    """The alias groups of `data/search_aliases.yml`, then those of the glossary records and
+    of the notes' glosses (texts); raises DataError with every problem of the file."""
     entries, problems = read_entries(root / ALIASES_FILE, ALIASES_FILE)
     groups: list[tuple[str, ...]] = []
     for number, entry in enumerate(entries, 1):
@@ -96,4 +181,4 @@ def load_aliases(root: Path) -> Aliases:
         groups.append(tuple(w.strip() for w in words))
     if problems:
         raise DataError(problems)
-    return Aliases(tuple(groups))
+    return Aliases(tuple(groups) + tuple(glossary_groups(glossary_terms)) + tuple(gloss_groups(notes)))

@@ -126,14 +126,15 @@
     return !index || lookup(prefix) !== null
   }
 
-  /* Syllables one jamo away from a Hangul syllable, the usual confusions first (vowels
-     ㅐ/ㅔ, ㅜ/ㅡ ..., then initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...), then every other initial, vowel, final */
+  /* Syllables one jamo away from a Hangul syllable: with `usual`, only the usual confusions
+     (vowels ㅐ/ㅔ, ㅜ/ㅡ ..., finals, initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...); without, every other
+     initial, vowel and final */
   var CONFUSED = {
     0: [[0, 15, 1]], 1: [[3, 16, 4], [7, 17, 8], [9, 10], [12, 14, 13]],
     2: [[1, 5], [3, 7], [10, 11, 15], [13, 18], [4, 6], [8, 12], [17, 20]]
   }
   var SIZES = [19, 21, 28]
-  function syllableVariants(syllable) {
+  function syllableVariants(syllable, usual) {
     var code = syllable.charCodeAt(0) - 0xac00
     var parts = [Math.floor(code / 588), Math.floor(code % 588 / 28), code % 28]
     var order = [], seen = {}
@@ -154,29 +155,37 @@
       if (group[1].indexOf(parts[group[0]]) >= 0)
         group[1].forEach(function (value) { push(group[0], value) })
     })
+    if (usual)
+      return order
+    var usualCount = order.length
     for (var slot = 0; slot < 3; slot++)
       for (var value = 0; value < SIZES[slot]; value++)
         push(slot, value)
-    return order
+    return order.slice(usualCount)
   }
 
-  /* The word with one syllable one jamo off that the index knows; whole words first */
+  /* The word with one syllable one jamo off that the index knows: the usual confusions in any
+     syllable before the others (해더 is 헤더 before 해서), whole words before prefixes */
   function corrected(word) {
-    var prefix = null
-    for (var i = word.length - 1; i >= 0; i--) {
-      if (!HANGUL.test(word.charAt(i)))
-        continue
-      var variants = syllableVariants(word.charAt(i))
-      for (var v = 0; v < variants.length; v++) {
-        var guess = word.slice(0, i) + variants[v] + word.slice(i + 1)
-        var node = lookup(guess)
-        if (node && node.final)
-          return guess
-        if (node && !prefix)
-          prefix = guess
+    for (var pass = 0; pass < 2; pass++) {
+      var prefix = null
+      for (var i = word.length - 1; i >= 0; i--) {
+        if (!HANGUL.test(word.charAt(i)))
+          continue
+        var variants = syllableVariants(word.charAt(i), pass === 0)
+        for (var v = 0; v < variants.length; v++) {
+          var guess = word.slice(0, i) + variants[v] + word.slice(i + 1)
+          var node = lookup(guess)
+          if (node && node.final)
+            return guess
+          if (node && !prefix)
+            prefix = guess
+        }
       }
+      if (prefix)
+        return prefix
     }
-    return prefix
+    return null
   }
 
   /* The word and the word without one or two suffixes */
@@ -271,48 +280,78 @@
     }
   }
 
-  /* Query clauses for neighbouring words joined, and for the whole query as a title.
+  /* Query clauses for neighbouring words joined, and for the whole query as a title; returns
+     the query's words and those joined pairs, for `rerank`.
 
      A word of one Hangul syllable (간 of 사이트 간, 원 of 원 서버) is searched only joined to its
      neighbours when the query has other words: alone, with the trailing wildcard, it would
-     match the start of thousands of words and rank pages by chance. The words themselves are
-     not looked up in `title_key`, which the joined query alone is for. */
+     match the start of thousands of words and rank pages by chance. */
   var PAIR_BOOST = 10, TITLE_BOOST = 100, TITLE_KEY = "title_key"
   function addPhraseClauses(query, fields) {
-    var wordFields = fields.filter(function (field) { return field !== TITLE_KEY })
     var words = query.clauses.filter(function (clause) {
       return clause.presence !== lunr.Query.presence.PROHIBITED &&
         clause.fields.length === query.allFields.length && clause.term
     })
     var terms = words.map(function (clause) { return clause.term.replace(/\*/g, "") })
-    var long = terms.filter(function (term) { return !isSyllable(term) }).length
-    if (long && long < terms.length)
+    var long = terms.filter(function (term) { return !isSyllable(term) })
+    if (long.length && long.length < terms.length)
       query.clauses = query.clauses.filter(function (clause) {
         return words.indexOf(clause) < 0 || !isSyllable(clause.term.replace(/\*/g, ""))
       })
-    for (var i = 0; i + 1 < terms.length; i++)
-      query.term(terms[i] + terms[i + 1], {
-        fields: wordFields, boost: PAIR_BOOST, wildcard: lunr.Query.wildcard.TRAILING
-      })
+    var pairs = []
+    for (var i = 0; i + 1 < terms.length; i++) {
+      pairs.push(terms[i] + terms[i + 1])
+      query.term(pairs[i], { boost: PAIR_BOOST, wildcard: lunr.Query.wildcard.TRAILING })
+    }
     if (terms.length && fields.indexOf(TITLE_KEY) >= 0)
       query.term(terms.join(""), { fields: [TITLE_KEY], boost: TITLE_BOOST })
+    return { words: long.length ? long : terms, pairs: pairs }
   }
 
   function isSyllable(term) {
     return term.length === 1 && HANGUL.test(term)
   }
 
+  /* Lunr adds up the matches of each word, and a common word in a title (boost 1,000) outweighs
+     the rarer words of the query found together in the text. So a result that has the query's
+     words side by side (a joined pair, indexed for words that stand together) weighs
+     PHRASE_WEIGHT times, and one that has all the words, apart, ALL_WEIGHT times. */
+  var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3
+  function rerank(results, plan) {
+    if (plan.words.length < 2)
+      return results
+    for (var r = 0; r < results.length; r++) {
+      var terms = Object.keys(results[r].matchData.metadata)
+      var found = 0, together = false
+      for (var w = 0; w < plan.words.length; w++)
+        if (startsAny(terms, plan.words[w]))
+          found++
+      for (var p = 0; p < plan.pairs.length && !together; p++)
+        together = startsAny(terms, plan.pairs[p])
+      results[r].score *= together ? PHRASE_WEIGHT : found === plan.words.length ? ALL_WEIGHT : 1
+    }
+    return results.sort(function (a, b) { return b.score - a.score })
+  }
+
+  function startsAny(terms, prefix) {
+    for (var t = 0; t < terms.length; t++)
+      if (terms[t].lastIndexOf(prefix, 0) === 0)
+        return true
+    return false
+  }
+
   /* Material renders every result it gets (it marks the matched words in each and copies it),
      and the reader sees the first pages: the results after the first MAX_RESULTS sections,
-     by Lunr's score, are left out. */
+     by score, are left out. */
   var MAX_RESULTS = 50
 
   lunr.Index.prototype.search = function (queryString) {
-    var fields = this.fields
+    var fields = this.fields, plan = null
     var results = this.query(function (query) {
       new lunr.QueryParser(queryString, query).parse()
-      addPhraseClauses(query, fields)
+      plan = addPhraseClauses(query, fields)
     })
+    results = rerank(results, plan)
     return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
   }
 
