@@ -327,5 +327,5 @@ def test_query_script_on_a_small_index(tmp_path):
     assert results["해더"][0] == "headers/"
     # The words side by side outrank a page with one common word of the query many times.
     assert results["요청 스머글링"][0] == "smuggling/"
-    # Material renders at most 50 results (sections) of a query.
-    assert 0 < len(results["쿠키"]) <= 50
+    # Material renders at most 30 results (sections) of a query.
+    assert 0 < len(results["쿠키"]) <= 30

@@ -343,7 +343,7 @@
   /* Material renders every result it gets (it marks the matched words in each and copies it),
      and the reader sees the first pages: the results after the first MAX_RESULTS sections,
      by score, are left out. */
-  var MAX_RESULTS = 50
+  var MAX_RESULTS = 30
 
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields, plan = null
