@@ -3,12 +3,19 @@
     python bench/search_bench.py                # build both sites into bench/out/, then measure
     python bench/search_bench.py --ours DIR     # measure an already built site instead of building
     python bench/search_bench.py --show-held-out  # also list the held-out queries one by one
+    python bench/search_bench.py --zensical-bin PATH  # also compare Zensical's search on the notes
 
 Both sites are built from the same notes: "ours" with mkdocs.yml as is, "stock" with the
 korean_search hook removed and `plugins.search` reduced to `lang` (no morphs field, default
 separator, Material's own lunr.ko.min.js). Each query in bench/search_queries.yml runs through
 Material's installed search worker under Node (bench/search_worker.cjs), as in the browser; a
 query counts as found at rank k when an expected page is the k-th result page.
+
+With `--zensical-bin` (or `--zensical DIR`, an earlier such build), the notes alone are also
+built with Zensical, which runs no hooks (no reference pages, no morphemes), and its own search
+worker answers the queries under Node (bench/zensical_worker.cjs). That comparison uses only the
+queries with an expected page among the notes, and only those pages count as answers, for all
+three engines.
 
 The queries are split. `tune` queries may be looked at while changing the search; `held`
 queries (`split: held` in the file) are not: the bench prints only their totals unless
@@ -31,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 QUERIES = BENCH / "search_queries.yml"
 RUNNER = BENCH / "search_worker.cjs"
+ZENSICAL_RUNNER = BENCH / "zensical_worker.cjs"
 OUT = BENCH / "out"
 K = 3
 
@@ -80,6 +88,94 @@ def _build_stock_here(site: str, config_file: str) -> None:
             plugin = {"search": {"lang": options["lang"]} if "lang" in options else {}}
         plugins.append(plugin)
     build(load_config(config_file, site_dir=site, hooks=hooks, plugins=plugins, strict=False))
+
+
+# The notes' Markdown as the project writes it, without hooks or the theme's overrides.
+ZENSICAL_CONFIG = """\
+site_name: Zensical search bench
+docs_dir: docs
+site_dir: site
+theme:
+  name: material
+  language: ko
+plugins:
+  - search:
+      lang: ko
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.highlight
+  - pymdownx.inlinehilite
+  - pymdownx.keys
+  - pymdownx.snippets:
+      base_path: [.]
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+"""
+
+
+def build_zensical(zensical_bin: str, work: Path = OUT / "zensical") -> Path:
+    """Build the notes (docs/ and the examples they include) with Zensical; returns the site."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for folder in ("docs", "examples"):
+        shutil.copytree(ROOT / folder, work / folder)
+    (work / "mkdocs.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
+    subprocess.run([zensical_bin, "build", "-f", str(work / "mkdocs.yml")], cwd=work, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return work / "site"
+
+
+def search_zensical(site: Path, queries: list[str]) -> dict:
+    """Like `search`, with Zensical's own worker and index (search.json)."""
+    result = subprocess.run(
+        ["node", str(ZENSICAL_RUNNER), str(site)],
+        input=json.dumps(queries, ensure_ascii=False), capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout)
+
+
+def zensical_pages(site: Path) -> set[str]:
+    """The pages of a Zensical build (section anchors dropped)."""
+    items = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    return {item["location"].split("#")[0] for item in items}
+
+
+def print_zensical_comparison(queries: list[dict], results: dict[str, list], notes: set[str], times: dict) -> None:
+    """Recall and MRR of the three engines on the queries answered by notes, by kind, and the
+    queries on which Zensical and ours differ in being found in the top K."""
+    chosen = [(i, q, [page for page in q["expect"] if page in notes]) for i, q in enumerate(queries)]
+    chosen = [(i, q, expect) for i, q, expect in chosen if expect]
+    ranks = {name: [rank(results[name][i], expect) for i, _, expect in chosen] for name in results}
+    kinds = sorted({q["kind"] for _, q, _ in chosen})
+    print(f"notes only ({len(chosen)} queries): recall@1, recall@{K}, MRR")
+    print(f"{'':<12}{'queries':>8}" + "".join(f"{name:>20}" for name in results))
+    for kind in kinds + ["all"]:
+        picked = [n for n, (_, q, _) in enumerate(chosen) if kind == "all" or q["kind"] == kind]
+        cells = "".join(
+            f"{recall([ranks[name][n] for n in picked], 1):>8.2f}{recall([ranks[name][n] for n in picked]):>6.2f}"
+            f"{mrr([ranks[name][n] for n in picked]):>6.2f}"
+            for name in results
+        )
+        print(f"{kind:<12}{len(picked):>8}{cells}")
+    print()
+    found = {name: [r is not None and r <= K for r in ranks[name]] for name in results}
+    only_z = [q["query"] for n, (_, q, _) in enumerate(chosen) if found["zensical"][n] and not found["ours"][n]]
+    only_o = [q["query"] for n, (_, q, _) in enumerate(chosen) if found["ours"][n] and not found["zensical"][n]]
+    print(f"in the top {K} for zensical only ({len(only_z)}): {', '.join(only_z) or '-'}")
+    print(f"in the top {K} for ours only ({len(only_o)}): {', '.join(only_o)}")
+    print("query ms, median / p95: " + ", ".join(
+        f"{name} {percentile(t, 50):.2f} / {percentile(t, 95):.2f}" for name, t in times.items()))
+    print()
 
 
 def search(site: Path, queries: list[str]) -> dict:
@@ -147,6 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-recall", type=float, default=None, help="exit 1 when ours is below this")
     parser.add_argument("--show-held-out", action="store_true", help="list the held-out queries one by one")
     parser.add_argument("--json", type=Path, help="also write the per-query results here")
+    parser.add_argument("--zensical-bin", help="a zensical command: build the notes with it and compare")
+    parser.add_argument("--zensical", type=Path, help="a Zensical build of the notes to compare")
     args = parser.parse_args(argv)
 
     queries = load_queries(args.queries)
@@ -187,6 +285,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'search_index.json KiB':<22}{sizes['ours'] / 1024:>10.0f}{sizes['stock'] / 1024:>10.0f}")
     for label, p in (("query ms, median", 50), ("query ms, p95", 95)):
         print(f"{label:<22}{percentile(answers['ours']['times'], p):>10.2f}{percentile(answers['stock']['times'], p):>10.2f}")
+
+    zensical = args.zensical or (build_zensical(args.zensical_bin) if args.zensical_bin else None)
+    if zensical is not None:
+        print()
+        answer = search_zensical(zensical, texts)
+        print_zensical_comparison(
+            queries, {**results, "zensical": answer["results"]}, zensical_pages(zensical),
+            {**{name: a["times"] for name, a in answers.items()}, "zensical": answer["times"]},
+        )
 
     if args.json:
         rows = [

@@ -270,12 +270,31 @@ def test_title_key_is_the_title_without_separators():
 def test_add_morphs_adds_aliases_and_title_key(analyser):
     from studysite.search_aliases import Aliases
 
-    aliases = Aliases((("리다이렉트", "리디렉션", "redirect", "3xx"),))
-    index = add_morphs(entry_index(("3xx 리다이렉션", "새 주소로 redirect 합니다")), analyser, aliases=aliases)
-    doc = index["docs"][0]
-    assert {"리다이렉트", "리디렉션", "redirect"} <= set(doc["title_morphs"].split())
-    assert {"리다이렉트", "리디렉션", "3xx"} <= set(doc["morphs"].split())
-    assert doc["title_key"] == "3xx 3xx리다이렉션"
+    aliases = Aliases((("리다이렉트", "리디렉션", "redirect", "3xx"), ("프록시", "proxy")))
+    index = add_morphs(
+        entry_index(("3xx 리다이렉션", "새 주소로 redirect 합니다"), ("리디렉션과 305 Use Proxy", "")),
+        analyser, aliases=aliases,
+    )
+    first, second = index["docs"]
+    # A title that only mentions the concept with one English word (3xx, Proxy) gives its
+    # aliases to the text's field; one that names it (리디렉션), to the title's.
+    assert "리다이렉트" not in first.get("title_morphs", "").split()
+    assert {"리다이렉트", "리디렉션", "3xx"} <= set(first["morphs"].split())
+    assert first["title_key"] == "3xx 3xx리다이렉션"
+    assert {"리다이렉트", "redirect", "3xx"} <= set(second["title_morphs"].split())
+    assert "프록시" not in second["title_morphs"].split() and "프록시" in second["morphs"].split()
+
+
+def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
+    from studysite.search_aliases import Aliases
+
+    aliases = Aliases((("프록시", "proxy"), ("응답 코드", "상태 코드", "status code"), ("csrf", "사이트 간 요청 위조")))
+    assert aliases.forms("Use Proxy", naming=True) == []
+    assert aliases.forms("Use Proxy", naming=False) == ["프록시"]
+    assert aliases.forms("CSRF 기초", naming=True, parts=False) == ["사이트간요청위조"]
+    assert aliases.forms("Status Code", naming=True) == ["응답코드", "응답", "코드", "상태코드", "상태"]
+    assert aliases.forms("상태 코드", parts=False) == ["응답코드", "statuscode"]
+    assert aliases.forms("상태 코드") == ["응답코드", "응답", "statuscode"]
 
 
 # --- The query script in Material's worker on a small index, without building the site -----

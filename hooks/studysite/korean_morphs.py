@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 8
+FORMS_REVISION = 10
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -325,7 +325,8 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
     Forms of the title go to their own field so that they can be boosted like the title. The
     separator comes from the index's own config, so words split exactly as in the browser.
     With `aliases` (search_aliases.Aliases), each field also gets the other words of every alias
-    group its source mentions. Every entry gets its `title_key`. With an `entry_cache`, an entry
+    group its source mentions; those a title only mentions (search_aliases.names) go to the
+    text's field. Every entry gets its `title_key`. With an `entry_cache`, an entry
     whose title and text are unchanged takes its fields from the cache: only the other entries
     are split and analysed.
     """
@@ -345,13 +346,19 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
         w for _, _, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
     )
     for doc, key, sources in pending:
-        values = {}
-        for source, target in fields.items():
-            forms = phrase_forms(sources[source], analyses)
-            if aliases is not None:
-                forms += aliases.forms(plain_text(doc.get(source, "")))
-            if forms:
-                values[target] = " ".join(forms)
+        found = {target: phrase_forms(sources[source], analyses) for source, target in fields.items()}
+        if aliases is not None:
+            for source, target in fields.items():
+                text = plain_text(doc.get(source, ""))
+                if source == "title" and "text" in fields:
+                    # A title that names the concept (리디렉션, CSRF, Permanent Redirect) gives its
+                    # aliases the title's weight; one that only mentions it (`305 Use Proxy`),
+                    # the text's, or it would outrank the pages about 프록시.
+                    found[target] += aliases.forms(text, parts=False, naming=True)
+                    found[fields["text"]] += aliases.forms(text, parts=False, naming=False)
+                else:
+                    found[target] += aliases.forms(text)
+        values = {target: " ".join(forms) for target, forms in found.items() if forms}
         if sources.get("title"):
             values[TITLE_KEY] = title_key(sources["title"])
         set_fields(doc, fields, values)

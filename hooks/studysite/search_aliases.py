@@ -64,12 +64,15 @@ class Aliases:
         text = "\n".join("\t".join(group) for group in self.groups)
         return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
-    def forms(self, text: str) -> list[str]:
+    def forms(self, text: str, parts: bool = True, naming: bool | None = None) -> list[str]:
         """Index forms of the words of every group that `text` mentions, minus those it has.
 
-        A Korean word of several words also gives those of its words (two letters or more) that
-        the text lacks: `쿼리 스트링` gives `쿼리스트링` and `스트링`, so the query `쿼리 스트링` finds
-        the word `스트링` too instead of taking it for a typo."""
+        With `parts`, a Korean word of several words also gives those of its words (two letters
+        or more) that the text lacks: `쿼리 스트링` gives `쿼리스트링` and `스트링`, so the query
+        `쿼리 스트링` finds the word `스트링` too instead of taking it for a typo.
+
+        With `naming` True (or False), only the groups that the text names (or only those it
+        merely mentions) count; see `names`."""
         if self._pattern is None or not text:
             return []
         lowered = text.lower()
@@ -78,17 +81,26 @@ class Aliases:
         for match in self._pattern.finditer(lowered):
             word = self._order[match.lastindex - 1]
             present.add(index_form(word))
-            found_groups |= self._members[word]
+            if naming is None or naming == names(word, text[match.start():match.end()]):
+                found_groups |= self._members[word]
         result: list[str] = []
         for number in sorted(found_groups):
             for word in self.groups[number]:
                 form = index_form(word)
                 if form not in present and form not in result:
                     result.append(form)
-                if " " in word and HANGUL.search(word):
+                if parts and " " in word and HANGUL.search(word):
                     result += [part for part in word.lower().split()
                                if len(part) >= 2 and part not in lowered and part not in result]
         return result
+
+
+def names(word: str, written: str) -> bool:
+    """Whether a title that has this alias word names the concept: a Korean word, a word of
+    several words (Permanent Redirect) or one in capitals (CSRF) does; a single English word
+    (Proxy in `305 Use Proxy`, Authentication in `407 Proxy Authentication Required`) is only a
+    mention: a page about something else."""
+    return bool(HANGUL.search(word)) or " " in word.strip() or (len(written) > 1 and written.isupper())
 
 
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
