@@ -330,6 +330,8 @@ def test_query_script_on_a_small_index(tmp_path):
         page("orm/", "ORM", "ORM은 테이블의 행을 객체로 다룹니다."),
         page("headers/", "헤더", "헤더는 메시지의 메타데이터입니다."),
         page("misc/", "해서 생기는 일", "그렇게 해서 끝납니다."),
+        page("cookies/", "쿠키", "쿠키는 브라우저가 저장합니다. 만지면 안 됩니다."),
+        page("compare/", "쿠키와 세션의 차이", "쿠키와 세션을 비교합니다."),
         # One common word of the query many times, and the query's words together once.
         page("limits/", "제한", "요청이 너무 많으면 요청을 막습니다. " * 10),
         page("smuggling/", "메시지", "메시지의 구조를 봅니다."),
@@ -338,7 +340,7 @@ def test_query_script_on_a_small_index(tmp_path):
         *filler,
     ]
     site = tiny_site(tmp_path, docs)
-    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키"]
+    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점"]
     results = dict(zip(queries, load_bench().search(site, queries)["results"]))
     # A particle after a Latin word is dropped, not searched as a word of its own (이*).
     assert results["ORM이 뭐예요"][0] == "orm/"
@@ -346,5 +348,9 @@ def test_query_script_on_a_small_index(tmp_path):
     assert results["해더"][0] == "headers/"
     # The words side by side outrank a page with one common word of the query many times.
     assert results["요청 스머글링"][0] == "smuggling/"
+    # Question words are dropped, not corrected into other words (뭔지 is not 만지); -점 is a
+    # derivational suffix (차이점 -> 차이).
+    assert results["쿠키가 뭔지"][0] == "cookies/"
+    assert results["쿠키와 세션 차이점"][0] == "compare/"
     # Material renders at most 30 results (sections) of a query.
     assert 0 < len(results["쿠키"]) <= 30

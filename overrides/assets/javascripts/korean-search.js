@@ -49,7 +49,7 @@
     "와 과 도 만 까지 부터 보다 처럼 마다 조차 마저 이나 나 든지 이든지 라도 이라도 " +
     "란 이란 라는 이라는 이라 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
     "로는 와는 과는 와의 과의 으로의 로의 까지는 부터는 만으로 만의 이다 입니다 인가 인가요 " +
-    "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에"
+    "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요"
   ).split(" ")
 
   /* Endings after a verb or adjective stem, and the 하다/되다 family after a noun */
@@ -60,14 +60,17 @@
     "되다 됩니다 되는 되기 되고 되면 되어 돼서 된다 된 될 됨 되지 되게 돼요 됐다 되나요 " +
     "시키다 시키는 시키기 시킵니다 " +
     "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란 " +
-    /* Derivational suffixes that make a noun (-성, -화) or an adjective (-적) of a noun */
-    "성 화 적 적인 적으로"
+    /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
+    "성 화 적 적인 적으로 점"
   ).split(" ")
 
   /* Question words and fillers a learner adds to a query; they carry no topic */
   var FILLERS = (
-    "뭐 뭐야 뭐예요 뭐에요 뭔가요 뭔데 뭐지 무엇 무엇인가 무엇인가요 무엇입니까 뭘까 뭘까요 " +
-    "왜 언제 어떻게 어디 어떤 방법 방법은 알려줘 알려주세요 설명 설명해줘"
+    "뭐 뭐야 뭐예요 뭐에요 뭔가요 뭔데 뭐지 뭔지 뭘 뭐가 뭔가 무엇 무엇인가 무엇인가요 무엇입니까 " +
+    "무엇인지 무엇이 무엇을 뭘까 뭘까요 왜 왜요 언제 어떻게 어떡해 어디 어떤 방법 방법은 방법이 " +
+    "알려 알려줘 알려줘요 알려주세요 주세요 설명 설명해줘 궁금 궁금해요 " +
+    /* the 하다 family standing alone after a noun (리다이렉트 하려면, 써야 하나요) */
+    "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
