@@ -399,6 +399,81 @@
 })(typeof lunr !== "undefined" ? lunr : undefined)
 
 /*
+ * Lunr 2.3.9's Index#query, for the usual query whose words are all optional (no `+word` or
+ * `-word`), without the work that only required and prohibited words need: it builds a set of
+ * the matching documents for every word and field, and an object for every match that it then
+ * turns into a string and parses back. The steps, their order and so the results and their
+ * scores are the same; any other query goes to Lunr's own code.
+ */
+;(function (lunr) {
+  "use strict"
+  if (typeof lunr === "undefined" || !lunr.Index || !lunr.Query)
+    return
+  var query = lunr.Index.prototype.query
+  var OPTIONAL = lunr.Query.presence.OPTIONAL
+  var JOINER = lunr.FieldRef.joiner
+  function add(a, b) { return a + b }
+
+  lunr.Index.prototype.query = function (fn) {
+    var built = new lunr.Query(this.fields)
+    fn.call(built, built)
+    for (var c = 0; c < built.clauses.length; c++)
+      if (built.clauses[c].presence !== OPTIONAL)
+        return query.call(this, function (q) { q.clauses = built.clauses })
+
+    var queryVectors = Object.create(null), termFieldCache = Object.create(null)
+    var matchingFields = Object.create(null), order = []
+    for (var f = 0; f < this.fields.length; f++)
+      queryVectors[this.fields[f]] = new lunr.Vector
+    for (var i = 0; i < built.clauses.length; i++) {
+      var clause = built.clauses[i]
+      var terms = clause.usePipeline
+        ? this.pipeline.runString(clause.term, { fields: clause.fields })
+        : [clause.term]
+      for (var m = 0; m < terms.length; m++) {
+        clause.term = terms[m]
+        var expanded = this.tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray()
+        for (var j = 0; j < expanded.length; j++) {
+          var term = expanded[j], posting = this.invertedIndex[term]
+          for (var k = 0; k < clause.fields.length; k++) {
+            var field = clause.fields[k], fieldPosting = posting[field]
+            queryVectors[field].upsert(posting._index, clause.boost, add)
+            var termField = term + "/" + field
+            if (termFieldCache[termField])
+              continue
+            for (var ref in fieldPosting) {
+              var key = field + JOINER + ref, match = matchingFields[key]
+              if (match === undefined) {
+                matchingFields[key] = new lunr.MatchData(term, field, fieldPosting[ref])
+                order.push(key, ref, field)
+              } else {
+                match.add(term, field, fieldPosting[ref])
+              }
+            }
+            termFieldCache[termField] = true
+          }
+        }
+      }
+    }
+
+    var results = [], matches = Object.create(null)
+    for (var o = 0; o < order.length; o += 3) {
+      var fieldRef = order[o], docRef = order[o + 1]
+      var score = queryVectors[order[o + 2]].similarity(this.fieldVectors[fieldRef])
+      var docMatch = matches[docRef]
+      if (docMatch !== undefined) {
+        docMatch.score += score
+        docMatch.matchData.combine(matchingFields[fieldRef])
+      } else {
+        matches[docRef] = { ref: docRef, score: score, matchData: matchingFields[fieldRef] }
+        results.push(matches[docRef])
+      }
+    }
+    return results.sort(function (a, b) { return b.score - a.score })
+  }
+})(typeof lunr !== "undefined" ? lunr : undefined)
+
+/*
  * Lunr 2.3.9 merges equal suffixes of the index's words (TokenSet.Builder.minimize) by a key
  * made of each edge's label and the child's numeric id with nothing between them, so "5" then
  * node 10 and "51" then node 0 read the same: the merged set then holds words that are not in
