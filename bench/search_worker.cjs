@@ -8,17 +8,16 @@
  * importScripts() loads the language files from SITE_DIR, as the browser would, so the site's
  * own lunr.ko.min.js (stock or with the project's script) is used. Input: a JSON list of query
  * strings. Output: {results, times}: for each query, the page URLs of the result groups, best
- * first, and the median time of five runs the worker took to answer it, in milliseconds.
+ * first, and the median time of five runs the worker took to answer it, in milliseconds
+ * (timing.cjs).
  */
 "use strict"
 const fs = require("fs")
 const path = require("path")
 const vm = require("vm")
+const { medianTime } = require("./timing.cjs")
 
 const [siteDir, workerPath] = process.argv.slice(2)
-/* Each query runs this many times; its time is the median run, so one slow run (a garbage
-   collection, another process) does not decide it */
-const REPEAT = 5
 const queries = JSON.parse(fs.readFileSync(0, "utf8"))
 const workerDir = path.join(siteDir, "assets", "javascripts", "workers")
 
@@ -53,14 +52,8 @@ async function main() {
   const results = []
   const times = []
   for (const query of queries) {
-    let data = null
-    const runs = []
-    for (let run = 0; run < REPEAT; run++) {
-      const start = process.hrtime.bigint()
-      data = (await send({ type: 2, data: query })).data
-      runs.push(Number(process.hrtime.bigint() - start) / 1e6)
-    }
-    times.push(runs.sort((a, b) => a - b)[Math.floor(REPEAT / 2)])
+    const { value: data, ms } = await medianTime(async () => (await send({ type: 2, data: query })).data)
+    times.push(ms)
     results.push(data.items.map(group => group[0].location.split("#")[0]))
   }
   process.stdout.write(JSON.stringify({ results, times }))

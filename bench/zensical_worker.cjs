@@ -13,9 +13,9 @@
 const fs = require("fs")
 const path = require("path")
 const vm = require("vm")
+const { medianTime } = require("./timing.cjs")
 
 const siteDir = process.argv[2]
-const REPEAT = 5
 const queries = JSON.parse(fs.readFileSync(0, "utf8"))
 const workers = path.join(siteDir, "assets", "javascripts", "workers")
 const worker = path.join(workers, fs.readdirSync(workers).find(name => /^search\..*\.js$/.test(name)))
@@ -47,14 +47,8 @@ async function main() {
   const results = []
   const times = []
   for (const query of queries) {
-    let data = null
-    const runs = []
-    for (let run = 0; run < REPEAT; run++) {
-      const start = process.hrtime.bigint()
-      data = (await send(request(query))).data
-      runs.push(Number(process.hrtime.bigint() - start) / 1e6)
-    }
-    times.push(runs.sort((a, b) => a - b)[Math.floor(REPEAT / 2)])
+    let { value: data, ms } = await medianTime(async () => (await send(request(query))).data)
+    times.push(ms)
     const pages = []
     const collect = answer => {
       for (const item of answer.items) {
