@@ -262,8 +262,9 @@ def test_title_key_is_the_title_without_separators():
 
     assert key("상태 코드") == "상태코드"
     assert key("쿠키·세션·토큰 비교") == "쿠키세션토큰비교"
-    # A title that starts with a code or a name is also found by its first words.
+    # A title that starts with a code is also found by its first words; one with a name is not.
     assert key("404 Not Found").split() == ["404", "404not", "404notfound"]
+    assert key("HTTP 치트 시트") == "http치트시트"
     assert key("<code>GET</code>") == "get"
 
 

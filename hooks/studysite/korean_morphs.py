@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 10
+FORMS_REVISION = 11
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -301,18 +301,20 @@ def analyse_text(text: str, analyser: Analyser, separator: str = r"[\s\-]+", onl
 FIELDS = {"title": "title_morphs", "text": "morphs"}
 # Search index field that holds each title without separators, for exact title matches.
 TITLE_KEY = "title_key"
-# A title that starts with a code or name (`404 Not Found`, `GET`) also gets keys for its first
-# one, two and three words, so the query `404` finds that page first.
+# A title that starts with a code (`404 Not Found`, `3xx 리다이렉션`) also gets keys for its first
+# one, two and three words, so the query `404` finds that page first. Not a title that starts
+# with a name (`HTTP 치트 시트`, `Flask 예제`): the query `HTTP` would find every such title first.
 TITLE_KEY_WORDS = 3
 
 
 def title_key(phrases: list[list[str]]) -> str:
     """A title (split into phrases) as words for exact lookup: the whole title without
-    separators, lower case (`상태 코드` -> `상태코드`); for a title whose first word has no
-    Hangul, also its first words joined the same way (`404 Not Found` -> `404`, `404not`)."""
+    separators, lower case (`상태 코드` -> `상태코드`); for a title whose first word is a code
+    (no Hangul, a digit), also its first words joined the same way (`404 Not Found` -> `404`,
+    `404not`)."""
     words = [word for phrase in phrases for word in phrase]
     keys = []
-    if words and not is_korean(words[0]):
+    if words and not is_korean(words[0]) and any(c.isdigit() for c in words[0]):
         keys = ["".join(words[:count]) for count in range(1, min(len(words), TITLE_KEY_WORDS) + 1)]
     keys.append("".join(words))
     return " ".join(dict.fromkeys(key for key in keys if key))
