@@ -333,6 +333,7 @@ def test_query_script_on_a_small_index(tmp_path):
         page("misc/", "해서 생기는 일", "그렇게 해서 끝납니다."),
         page("cookies/", "쿠키", "쿠키는 브라우저가 저장합니다. 만지면 안 됩니다."),
         page("compare/", "쿠키와 세션의 차이", "쿠키와 세션을 비교합니다."),
+        page("caching/", "캐시", "캐시는 응답을 저장합니다. 캐스팅과는 다릅니다."),
         # One common word of the query many times, and the query's words together once.
         page("limits/", "제한", "요청이 너무 많으면 요청을 막습니다. " * 10),
         page("smuggling/", "메시지", "메시지의 구조를 봅니다."),
@@ -341,12 +342,14 @@ def test_query_script_on_a_small_index(tmp_path):
         *filler,
     ]
     site = tiny_site(tmp_path, docs)
-    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점"]
+    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점", "캐쉬"]
     results = dict(zip(queries, load_bench().search(site, queries)["results"]))
     # A particle after a Latin word is dropped, not searched as a word of its own (이*).
     assert results["ORM이 뭐예요"][0] == "orm/"
     # One jamo off: the usual vowel confusion (ㅐ/ㅔ) comes before another initial (해서).
     assert results["해더"][0] == "headers/"
+    # A loanword spelled another way (쉬 for 시) is one of those usual confusions (not 캐스).
+    assert results["캐쉬"][0] == "caching/"
     # The words side by side outrank a page with one common word of the query many times.
     assert results["요청 스머글링"][0] == "smuggling/"
     # Question words are dropped, not corrected into other words (뭔지 is not 만지); -점 is a

@@ -129,15 +129,18 @@
     return !index || lookup(prefix) !== null
   }
 
-  /* Syllables one jamo away from a Hangul syllable: with `usual`, only the usual confusions
-     (vowels ㅐ/ㅔ, ㅜ/ㅡ ..., finals, initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...); without, every other
-     initial, vowel and final */
-  var CONFUSED = {
-    0: [[0, 15, 1]], 1: [[3, 16, 4], [7, 17, 8], [9, 10], [12, 14, 13]],
-    2: [[1, 5], [3, 7], [10, 11, 15], [13, 18], [4, 6], [8, 12], [17, 20]]
-  }
+  /* Syllables one jamo away from a Hangul syllable, in tiers: 0, the usual typing confusions
+     (vowels ㅐ/ㅔ, ㅜ/ㅡ ..., initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...); 1, how loanwords are spelled
+     either way (캐쉬/캐시, 쥬/주, 데이타/데이터, 컨/콘); 2, every other initial, vowel and final.
+     Groups are [slot, values]: slot 0 is the initial, 1 the vowel. */
+  var TIERS = [
+    [[1, [1, 5]], [1, [3, 7]], [1, [10, 11, 15]], [1, [13, 18]], [1, [4, 6]], [1, [8, 12]],
+     [1, [17, 20]], [0, [0, 15, 1]], [0, [3, 16, 4]], [0, [7, 17, 8]], [0, [9, 10]],
+     [0, [12, 14, 13]]],
+    [[1, [16, 20]], [1, [17, 13]], [1, [0, 4]], [1, [4, 8]]]
+  ]
   var SIZES = [19, 21, 28]
-  function syllableVariants(syllable, usual) {
+  function syllableVariants(syllable, tier) {
     var code = syllable.charCodeAt(0) - 0xac00
     var parts = [Math.floor(code / 588), Math.floor(code % 588 / 28), code % 28]
     var order = [], seen = {}
@@ -150,32 +153,31 @@
       next[slot] = value
       order.push(String.fromCharCode(0xac00 + next[0] * 588 + next[1] * 28 + next[2]))
     }
-    var groups = CONFUSED[2].map(function (g) { return [1, g] }).concat(
-      [[0, CONFUSED[0][0]]],
-      CONFUSED[1].map(function (g) { return [0, g] })
-    )
-    groups.forEach(function (group) {
-      if (group[1].indexOf(parts[group[0]]) >= 0)
-        group[1].forEach(function (value) { push(group[0], value) })
-    })
-    if (usual)
-      return order
-    var usualCount = order.length
-    for (var slot = 0; slot < 3; slot++)
-      for (var value = 0; value < SIZES[slot]; value++)
-        push(slot, value)
-    return order.slice(usualCount)
+    var from = 0
+    for (var t = 0; t < TIERS.length && t <= tier; t++) {
+      TIERS[t].forEach(function (group) {
+        if (group[1].indexOf(parts[group[0]]) >= 0)
+          group[1].forEach(function (value) { push(group[0], value) })
+      })
+      if (t < tier)
+        from = order.length
+    }
+    if (tier >= TIERS.length)
+      for (var slot = 0; slot < 3; slot++)
+        for (var value = 0; value < SIZES[slot]; value++)
+          push(slot, value)
+    return order.slice(from)
   }
 
-  /* The word with one syllable one jamo off that the index knows: the usual confusions in any
-     syllable before the others (해더 is 헤더 before 해서), whole words before prefixes */
+  /* The word with one syllable one jamo off that the index knows: a tier's variants in any
+     syllable before the next tier's (해더 is 헤더 before 해서), whole words before prefixes */
   function corrected(word) {
-    for (var pass = 0; pass < 2; pass++) {
+    for (var tier = 0; tier <= TIERS.length; tier++) {
       var prefix = null
       for (var i = word.length - 1; i >= 0; i--) {
         if (!HANGUL.test(word.charAt(i)))
           continue
-        var variants = syllableVariants(word.charAt(i), pass === 0)
+        var variants = syllableVariants(word.charAt(i), tier)
         for (var v = 0; v < variants.length; v++) {
           var guess = word.slice(0, i) + variants[v] + word.slice(i + 1)
           var node = lookup(guess)
