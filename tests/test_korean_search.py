@@ -334,6 +334,9 @@ def test_query_script_on_a_small_index(tmp_path):
         page("cookies/", "쿠키", "쿠키는 브라우저가 저장합니다. 만지면 안 됩니다."),
         page("compare/", "쿠키와 세션의 차이", "쿠키와 세션을 비교합니다."),
         page("caching/", "캐시", "캐시는 응답을 저장합니다. 캐스팅과는 다릅니다."),
+        page("auth/", "인증", "인증은 누구인지 확인하는 일입니다. " * 5),
+        page("https/", "HTTPS", "서버는 인증서를 보냅니다.", morphs="인증서"),
+        page("apps/", "앱", "앱을 만듭니다.", morphs="만들다"),
         # One common word of the query many times, and the query's words together once.
         page("limits/", "제한", "요청이 너무 많으면 요청을 막습니다. " * 10),
         page("smuggling/", "메시지", "메시지의 구조를 봅니다."),
@@ -342,7 +345,8 @@ def test_query_script_on_a_small_index(tmp_path):
         *filler,
     ]
     site = tiny_site(tmp_path, docs)
-    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점", "캐쉬"]
+    queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점", "캐쉬", "인증서가",
+               "만들기"]
     results = dict(zip(queries, load_bench().search(site, queries)["results"]))
     # A particle after a Latin word is dropped, not searched as a word of its own (이*).
     assert results["ORM이 뭐예요"][0] == "orm/"
@@ -356,5 +360,8 @@ def test_query_script_on_a_small_index(tmp_path):
     # derivational suffix (차이점 -> 차이).
     assert results["쿠키가 뭔지"][0] == "cookies/"
     assert results["쿠키와 세션 차이점"][0] == "compare/"
+    # 서 of 인증서 is not an ending (인증다 is no verb), 기 of 만들기 is (만들다 is indexed).
+    assert results["인증서가"][0] == "https/"
+    assert results["만들기"][0] == "apps/"
     # Material renders at most 30 results (sections) of a query.
     assert 0 < len(results["쿠키"]) <= 30

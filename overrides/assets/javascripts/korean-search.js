@@ -193,6 +193,15 @@
     return null
   }
 
+  /* Endings of one syllable that only follow a verb or adjective stem: 서 of 인증서 is no ending,
+     as 인증다 is no verb, while 기 of 만들기 is (만들다 is a dictionary form in the index) */
+  var VERB_ONLY = "다 기 고 지 면 게 서 며 어 아 여".split(" ")
+    .filter(function (s) { return PARTICLES.indexOf(s) < 0 })
+  function verbStem(stem) {
+    var node = index ? lookup(stem + "다") : true
+    return !!(node && (node === true || node.final))
+  }
+
   /* The word and the word without one or two suffixes */
   function candidates(word) {
     var result = [word]
@@ -202,7 +211,8 @@
         for (var s = 0; s < SUFFIXES.length; s++) {
           var suffix = SUFFIXES[s]
           var stem = result[c].slice(0, -suffix.length)
-          if (stem && result[c].slice(-suffix.length) === suffix && result.indexOf(stem) < 0)
+          if (stem && result[c].slice(-suffix.length) === suffix && result.indexOf(stem) < 0 &&
+              (VERB_ONLY.indexOf(suffix) < 0 || verbStem(stem)))
             result.push(stem)
         }
       from = until
