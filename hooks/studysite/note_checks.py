@@ -22,6 +22,7 @@ from studysite.note_lint import Link, check_anchors, check_note
 from studysite.untrusted import (
     MAX_NOTE_BYTES,
     MAX_SITE_WEIGHT,
+    committed_caches,
     front_matter_problems,
     is_inside,
     links_outside,
@@ -69,7 +70,7 @@ def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[s
     anchored: dict[str, tuple[str, list[Link]]] = {}
     avoided = avoided_variants(glossary.translations)
     variants = variants_pattern(avoided)
-    problems = links_outside(root, SOURCE_FOLDERS)
+    problems = links_outside(root, SOURCE_FOLDERS) + committed_caches(root)
     for file in list(files):
         # A file of docs/ or of the theme folder that resolves outside the repository (the
         # symbolic link itself is reported above) must never be read or copied.
