@@ -180,6 +180,7 @@ def test_target_table_says_which_targets_are_met():
     assert "| generated | cold t(5000) / t(1000) ≤ 5.5 | 6.00 | no |" in table
     assert "| generated | warm t(5000) / t(1000) ≤ 5.5 | 5.00 | yes |" in table
     assert "explicit" not in table
+    assert bench.target_table([{"n": 1000, "cases": results[0]["cases"][1:]}]) == ""
 
 
 def test_argument_lists():
