@@ -138,11 +138,6 @@ def stock_config(paths: list[str] | None) -> str:
     return STOCK_CONFIG + "nav:\n" + "\n".join(nav_yaml(paths, prefix="")) + "\n"
 
 
-def add_to_nav(config: Path, paths: list[str]) -> None:
-    """Insert the corpus at the end of the top-level `nav:` block of a config file."""
-    config.write_text(with_corpus_nav(config.read_text(encoding="utf-8"), paths), encoding="utf-8")
-
-
 def prepare_project(project: Path, n: int, nav: str) -> list[str]:
     """Copy the repository to `project` with N corpus notes under docs/bench/ in the nav style."""
     copy_project(project)
