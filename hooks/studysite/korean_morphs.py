@@ -337,7 +337,7 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
     are split and analysed.
     """
     separator = index["config"]["separator"]
-    pending = []  # (doc, cache key, {source: phrases}) of entries not in the cache
+    pending = []  # (doc, cache key, {source: text}, {source: phrases}) of entries not in the cache
     for doc in index["docs"]:
         key = None
         if entry_cache is not None:
@@ -346,17 +346,17 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
             if cached is not None:
                 set_fields(doc, fields, cached)
                 continue
-        pending.append((doc, key, {source: split_phrases(plain_text(doc.get(source, "")), separator)
-                                   for source in fields}))
+        texts = {source: plain_text(doc.get(source, "")) for source in fields}
+        pending.append((doc, key, texts, {source: split_phrases(text, separator) for source, text in texts.items()}))
     analyses = analyser.analyse(
-        w for _, _, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
+        w for *_, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
     )
-    for doc, key, sources in pending:
+    for doc, key, texts, sources in pending:
         values = {}
         for source, target in fields.items():
             forms = phrase_forms(sources[source], analyses)
             if aliases is not None:
-                forms += aliases.forms(plain_text(doc.get(source, "")))
+                forms += aliases.forms(texts[source])
             if forms:
                 values[target] = " ".join(forms)
         if sources.get("title"):
