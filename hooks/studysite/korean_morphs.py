@@ -76,21 +76,34 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
+@functools.lru_cache(maxsize=16)
+def _splitter(separator: str) -> tuple[re.Pattern, int]:
+    """`separator` as one capturing group, for re.split, and the groups each match adds."""
+    pattern = re.compile(f"({separator})")
+    return pattern, pattern.groups
+
+
 def split_phrases(text: str, separator: str) -> list[list[str]]:
     """Words (lower case) grouped into phrases: punctuation such as `,` or `·` ends a phrase,
     so that only words separated by blanks are joined (`쿠키, 세션` is not `쿠키세션`)."""
+    # re.split gives the text before each separator, the separator and its inner groups, and
+    # so on: one pass in C instead of a Python loop over every match.
+    pattern, groups = _splitter(separator)
+    pieces = pattern.split(text)
     phrases: list[list[str]] = [[]]
-    start = 0
-    for match in re.finditer(separator, text):
-        if match.end() == match.start():
+    word = pieces[0]
+    for index in range(1, len(pieces), groups + 1):
+        found, following = pieces[index], pieces[index + groups]
+        if not found:  # an empty match separates nothing
+            word += following
             continue
-        if match.start() > start:
-            phrases[-1].append(text[start : match.start()].lower())
-        if match.group().strip():
+        if word:
+            phrases[-1].append(word.lower())
+        if found.strip():
             phrases.append([])
-        start = match.end()
-    if start < len(text):
-        phrases[-1].append(text[start:].lower())
+        word = following
+    if word:
+        phrases[-1].append(word.lower())
     return [phrase for phrase in phrases if phrase]
 
 
@@ -274,22 +287,24 @@ def text_forms(words: list[str], analyses: dict[str, WordAnalysis], only_new: bo
         elif word in READINGS:
             result.append(READINGS[word])
         # Join this word with the following ones while this and the middle words are noun runs.
-        parts = [word] if analysis is None or analysis.pure else []
-        if not parts:
+        if not (analysis is None or analysis.pure):
             continue
+        parts, korean = [word], is_korean(word)
         for following in words[i + 1 : i + MAX_JOINED_WORDS]:
             nxt = analyses.get(following)
             lead = nxt.lead if nxt is not None else (following if following.isalnum() else "")
             if not lead:
                 break
-            if any(is_korean(p) for p in parts + [lead]):
+            if korean or is_korean(lead):
                 result.append("".join(parts) + lead)
             if nxt is None or not nxt.pure:
                 break
             parts.append(following)
+            korean = korean or is_korean(following)
     return result + [reading for form in result if (reading := with_readings(form)) != form]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same forms come back on page after page
 def with_readings(form: str) -> str:
     """The form with known Latin abbreviations written in Hangul (`세션id` -> `세션아이디`)."""
     if not is_korean(form):
