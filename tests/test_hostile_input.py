@@ -351,6 +351,16 @@ def test_corrupted_korean_and_section_caches_are_rebuilt(tmp_path):
     assert sections.get("k") is None and sections.get("j") == [["id", None, "text"]]
 
 
+def test_the_site_budget_counts_only_what_notes_weigh_beyond_a_usual_note():
+    from studysite.untrusted import MAX_NOTE_WEIGHT, USUAL_NOTE_WEIGHT, site_weight_problems
+
+    assert site_weight_problems([USUAL_NOTE_WEIGHT] * 50_000, "docs") == []  # a large, ordinary site
+    heavy = [MAX_NOTE_WEIGHT - 1] * 4  # each under its own limit
+    assert site_weight_problems(heavy, "docs") == []
+    (problem,) = site_weight_problems(heavy * 2, "docs")
+    assert str(problem).startswith("docs:1: file: the notes heavier than usual are together too costly to render")
+
+
 def test_html_verdicts_are_kept_per_html_and_rules(tmp_path):
     from studysite.untrusted import FindingsCache, policy_version
 

@@ -65,11 +65,15 @@ MAX_FRONT_MATTER_BYTES = 16 * 1024
 # never closed (`[`, a backtick, `*`, `_`, `<`), so a paragraph costs about openers x length
 # steps of one to two microseconds: 230 paragraphs of 1,000 `[` took minutes. The "weight" of
 # a paragraph is that product; the notes' largest is 0.36 M (a table), a whole note's 0.46 M,
-# all notes' 3.3 M. The limits keep any input within a few dozen seconds of rendering.
+# all notes' 3.3 M. The limits keep any input within a few dozen seconds of rendering. The site
+# budget counts only what notes weigh beyond a usual note (USUAL_NOTE_WEIGHT), so a site may grow
+# to any number of ordinary notes (5,000 generated notes weigh 17 M in all) but not gather many
+# heavy ones that each stay under MAX_NOTE_WEIGHT.
 OPENERS = "[`*_<"
 MAX_PARAGRAPH_WEIGHT = 1_000_000
 MAX_NOTE_WEIGHT = 3_000_000
-MAX_SITE_WEIGHT = 15_000_000
+USUAL_NOTE_WEIGHT = 500_000
+MAX_SITE_EXCESS = 12_000_000
 MAX_PROBLEMS_PER_FILE = 20
 
 # How MkDocs finds front matter (FRONT_MATTER, from studysite.learning), and a start it would
@@ -162,6 +166,15 @@ def source_problems(text: str, size: int, display: str) -> list[Problem]:
     if not heavy and total > MAX_NOTE_WEIGHT:
         problems.append(Problem(display, 1, "file", f"too costly to render ({total:,} > {MAX_NOTE_WEIGHT:,}); split the note"))
     return problems
+
+
+def site_weight_problems(weights: Iterable[int], display: str) -> list[Problem]:
+    """The site-wide budget over the notes' weights (see USUAL_NOTE_WEIGHT)."""
+    excess = sum(max(0, weight - USUAL_NOTE_WEIGHT) for weight in weights)
+    if excess <= MAX_SITE_EXCESS:
+        return []
+    return [Problem(display, 1, "file", f"the notes heavier than usual are together too costly to render "
+                                        f"({excess:,} beyond {USUAL_NOTE_WEIGHT:,} each > {MAX_SITE_EXCESS:,}); split them")]
 
 
 # --- front matter ----------------------------------------------------------------------
