@@ -10,7 +10,10 @@ Jinja2, ...), lists each hook event's cumulative time, the top functions by own 
 cumulative time, and the time spent in Korean analysis (hooks/korean_*.py) in both builds:
 the second build should spend close to none there (its cache).
 
-Usage: python bench/profile_build.py [--n 1000] [--top 25]
+`--nav generated` removes the copy's `nav:` so MkDocs generates the whole navigation
+(build_bench.py's generated style); the default lists the corpus in nav (its explicit style).
+
+Usage: python bench/profile_build.py [--n 1000] [--top 25] [--nav explicit|generated]
 """
 
 from __future__ import annotations
@@ -28,8 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_bench import add_to_nav, copy_project, env  # noqa: E402
-from corpus import write_corpus  # noqa: E402
+from build_bench import env, prepare_project  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -107,19 +109,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="cProfile one full build (see bench/README.md).")
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--nav", choices=["explicit", "generated"], default="explicit")
     args = parser.parse_args()
 
     OUT.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     try:
         project = work / "project"
-        copy_project(project)
-        add_to_nav(project / "mkdocs.yml", write_corpus(project / "docs" / "bench", args.n))
+        prepare_project(project, args.n, args.nav)
         cold, cold_wall = profile_build(project, OUT / "profile-cold.prof", work / "site")
         warm, warm_wall = profile_build(project, OUT / "profile-warm.prof", work / "site")
         report = io.StringIO()
-        report.write(f"Profile of `mkdocs build --strict`, project configuration, N = {args.n} corpus notes\n")
-        report.write(f"(bench/profile_build.py --n {args.n}; wall time under cProfile: cold {cold_wall:.1f} s, "
+        report.write(f"Profile of `mkdocs build --strict`, project configuration, N = {args.n} corpus notes, "
+                     f"{args.nav} navigation\n")
+        report.write(f"(bench/profile_build.py --n {args.n} --nav {args.nav}; wall time under cProfile: cold {cold_wall:.1f} s, "
                      f"second build {warm_wall:.1f} s)\n\n")
         report.write(f"Korean search hook events: cold build {korean_seconds(cold, project):.2f} s, "
                      f"second build (nothing changed) {korean_seconds(warm, project):.2f} s\n\n")

@@ -239,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ours", type=Path, help="a built site to measure (default: build into bench/out/ours)")
     parser.add_argument("--stock", type=Path, help="a stock build to compare (default: build into bench/out/stock)")
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--queries", type=Path, action="append",
+                        help=f"a query file; give it again for more files (default: {QUERIES.relative_to(ROOT)})")
     parser.add_argument("--min-recall", type=float, default=None, help="exit 1 when ours is below this")
     parser.add_argument("--show-held-out", action="store_true", help="list the held-out queries one by one")
     parser.add_argument("--json", type=Path, help="also write the per-query results here")
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zensical", type=Path, help="a Zensical build of the notes to compare")
     args = parser.parse_args(argv)
 
-    queries = load_queries(args.queries)
+    queries = [q for path in (args.queries or [QUERIES]) for q in load_queries(path)]
     ours, stock = args.ours, args.stock
     if ours is None:
         ours = OUT / "ours"

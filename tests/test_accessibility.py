@@ -338,6 +338,23 @@ def test_search_index_is_downloaded_when_the_reader_turns_to_search(page, site_u
     page.locator(".md-search-result__item").first.wait_for()
 
 
+def test_a_diagram_below_the_first_screen_waits_until_the_reader_moves(page, site_url):
+    # The deploy chapter's diagram starts just below the first screen of a phone.
+    page.set_viewport_size({"width": 412, "height": 823})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url + "project/12-deploy/")
+    page.wait_for_load_state("networkidle")
+    top = page.evaluate("document.querySelector('pre.mermaid').getBoundingClientRect().top")
+    assert 823 < top < 2 * 823, top
+    page.wait_for_timeout(500)
+    assert not any(url.endswith(".mjs") for url in requested), requested
+    assert page.locator("pre.mermaid").count() >= 1
+    page.mouse.wheel(0, 200)  # still above the diagram, which is now less than a screen away
+    page.locator("div.mermaid").first.wait_for(timeout=30_000)
+    assert any(url.endswith("/mermaid/mermaid.esm.min.mjs") for url in requested), requested
+
+
 def test_mermaid_is_loaded_only_by_pages_with_a_diagram(page, site_url):
     without = load_and_weigh(page, site_url + "http/headers/")
     assert not any("mermaid" in url for url in without), sorted(without)

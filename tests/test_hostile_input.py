@@ -351,6 +351,49 @@ def test_corrupted_korean_and_section_caches_are_rebuilt(tmp_path):
     assert sections.get("k") is None and sections.get("j") == [["id", None, "text"]]
 
 
+def test_the_site_budget_counts_only_what_notes_weigh_beyond_a_usual_note():
+    from studysite.untrusted import MAX_NOTE_WEIGHT, USUAL_NOTE_WEIGHT, site_weight_problems
+
+    assert site_weight_problems([USUAL_NOTE_WEIGHT] * 50_000, "docs") == []  # a large, ordinary site
+    heavy = [MAX_NOTE_WEIGHT - 1] * 4  # each under its own limit
+    assert site_weight_problems(heavy, "docs") == []
+    (problem,) = site_weight_problems(heavy * 2, "docs")
+    assert str(problem).startswith("docs:1: file: the notes heavier than usual are together too costly to render")
+
+
+def test_html_verdicts_are_kept_per_html_and_rules(tmp_path):
+    from studysite.untrusted import FindingsCache, policy_version
+
+    path = tmp_path / "findings.json"
+    bad = '<p><img src="https://elsewhere.example/x.png"></p>'
+    cache = FindingsCache(path)
+    first = cache.findings(bad)
+    assert first and cache.findings("<p>ok</p>") == []
+    cache.save()
+    again = FindingsCache(path)
+    assert again.findings(bad) == first and again.added == 0
+    # Whether the page is generated is part of the key: a note may not have what a template may.
+    assert again.findings("<svg></svg>", generated=True) == [] and again.findings("<svg></svg>")
+    # Other rules (another version of the module or of Python's parser) start from nothing.
+    assert FindingsCache(path, policy_version() + "x").entries == {}
+    write_json(path, {"version": policy_version(), "entries": {"k": [["not", "findings"]]}})
+    assert FindingsCache(path).get("k") is None
+
+
+def test_a_committed_build_cache_is_refused(tmp_path):
+    from studysite.untrusted import committed_caches
+
+    assert committed_caches(tmp_path) == []  # not a git checkout
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / ".cache" / "html-policy").mkdir(parents=True)
+    (tmp_path / ".cache" / "html-policy" / "findings.json").write_text("{}")
+    assert committed_caches(tmp_path) == []  # written by a build here, not committed
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-f", ".cache"], check=True)
+    assert [str(p) for p in committed_caches(tmp_path)] == [
+        ".cache/html-policy/findings.json:1: file: build caches are written by the build; remove the file from the repository"
+    ]
+
+
 # --- class 7: the site directory itself ------------------------------------------------
 
 

@@ -149,6 +149,21 @@ def test_mkdocs_serve_keeps_the_model_between_rebuilds(monkeypatch):
         korean_morphs.kept_tokenizer.cache_clear()
 
 
+@pytest.mark.build  # loads a second, full model: seconds and about 500 MiB
+def test_leaving_out_the_multi_word_dictionary_changes_no_analysis():
+    words = sorted({
+        word
+        for note in (ROOT / "docs").rglob("*.md")
+        for phrase in split_phrases(note.read_text(encoding="utf-8"), SEPARATOR)
+        for word in phrase
+        if korean_morphs.is_korean(word)
+    })
+    assert len(words) > 5000
+    assert korean_morphs.KIWI_OPTIONS == {"load_multi_dict": False}
+    full = korean_morphs.default_tokenizer(load_multi_dict=True)
+    assert MODEL()(words) == full(words)
+
+
 def test_cache_of_another_analyser_version_is_ignored(tmp_path):
     path = tmp_path / "morphs.json"
     old = MorphCache(path, analyser_version="old")

@@ -1,11 +1,15 @@
 """The search alias table: loading, validation and which forms an entry gains."""
 
+import random
+import re
 from pathlib import Path
 
 import pytest
 
 from studysite.glossary_data import Term
-from studysite.search_aliases import ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, load_aliases
+from studysite.search_aliases import (
+    ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, load_aliases, word_pattern,
+)
 from studysite.yaml_lines import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +37,35 @@ def test_words_already_in_the_text_are_not_added_again():
     aliases = Aliases((("멱등", "멱등성", "idempotent"),))
     assert aliases.forms("멱등성과 멱등") == ["idempotent"]
     assert index_form("Status Code") == "statuscode"
+
+
+def forms_by_one_full_scan(aliases: Aliases, text: str) -> list[str]:
+    """What `forms` computed before it skipped words: one alternation of every word."""
+    words = sorted({w.lower() for group in aliases.groups for w in group}, key=len, reverse=True)
+    pattern = re.compile("|".join(f"({word_pattern(w)})" for w in words))
+    present, found = set(), set()
+    for match in pattern.finditer(text.lower()):
+        word = words[match.lastindex - 1]
+        present.add(index_form(word))
+        found |= {n for n, group in enumerate(aliases.groups) if word in (w.lower() for w in group)}
+    result = []
+    for number in sorted(found):
+        for word in aliases.groups[number]:
+            form = index_form(word)
+            if form not in present and form not in result:
+                result.append(form)
+            if " " in word and re.search("[\uac00-\ud7a3]", word):  # the words of a multi-word alias
+                result += [p for p in word.lower().split() if len(p) >= 2 and p not in text.lower() and p not in result]
+    return result
+
+
+def test_skipping_words_that_cannot_match_changes_nothing():
+    aliases = load_aliases(ROOT)
+    pieces = [w for group in aliases.groups for w in group] + ["x", "9", " ", "  ", "를", "UPDATE", "-", "\n"]
+    generator = random.Random(16)
+    for _ in range(300):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 12)))
+        assert aliases.forms(text) == forms_by_one_full_scan(aliases, text), text
 
 
 def test_fingerprint_follows_the_table():

@@ -2,7 +2,7 @@
 
 One generated page, `reference/cheatsheet.md`, from the same records as the reference pages,
 rendered through `overrides/reference/cheatsheet.md.j2` with the reference pages' escaping
-filters. Its print layout (two A4 pages) is in `overrides/assets/stylesheets/reader.css`.
+filters. Its print layout (two A4 pages) is in `overrides/assets/stylesheets/site.css`.
 """
 
 from __future__ import annotations

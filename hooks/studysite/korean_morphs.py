@@ -76,21 +76,34 @@ def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
 
 
+@functools.lru_cache(maxsize=16)
+def _splitter(separator: str) -> tuple[re.Pattern, int]:
+    """`separator` as one capturing group, for re.split, and the groups each match adds."""
+    pattern = re.compile(f"({separator})")
+    return pattern, pattern.groups
+
+
 def split_phrases(text: str, separator: str) -> list[list[str]]:
     """Words (lower case) grouped into phrases: punctuation such as `,` or `·` ends a phrase,
     so that only words separated by blanks are joined (`쿠키, 세션` is not `쿠키세션`)."""
+    # re.split gives the text before each separator, the separator and its inner groups, and
+    # so on: one pass in C instead of a Python loop over every match.
+    pattern, groups = _splitter(separator)
+    pieces = pattern.split(text)
     phrases: list[list[str]] = [[]]
-    start = 0
-    for match in re.finditer(separator, text):
-        if match.end() == match.start():
+    word = pieces[0]
+    for index in range(1, len(pieces), groups + 1):
+        found, following = pieces[index], pieces[index + groups]
+        if not found:  # an empty match separates nothing
+            word += following
             continue
-        if match.start() > start:
-            phrases[-1].append(text[start : match.start()].lower())
-        if match.group().strip():
+        if word:
+            phrases[-1].append(word.lower())
+        if found.strip():
             phrases.append([])
-        start = match.end()
-    if start < len(text):
-        phrases[-1].append(text[start:].lower())
+        word = following
+    if word:
+        phrases[-1].append(word.lower())
     return [phrase for phrase in phrases if phrase]
 
 
@@ -199,11 +212,18 @@ class EntryCache(BuildCache):
         return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
-def default_tokenizer() -> Callable[[list[str]], list[list[tuple[str, str]]]]:
+# kiwipiepy's dictionary of multi-word proper nouns (WikiData titles such as `서울 대학교`) can
+# only match across words, and the analyser is given one word at a time. Leaving it out takes
+# two thirds off the model's load time and about 190 MiB off its memory, and changes no analysis
+# (tests/test_korean_morphs.py compares both on every word of the notes).
+KIWI_OPTIONS = {"load_multi_dict": False}
+
+
+def default_tokenizer(**options) -> Callable[[list[str]], list[list[tuple[str, str]]]]:
     """kiwipiepy's analyser as a function from words to their (form, tag) tokens."""
     from kiwipiepy import Kiwi
 
-    kiwi = Kiwi()
+    kiwi = Kiwi(**(options or KIWI_OPTIONS))
 
     def tokenize(words: list[str]) -> list[list[tuple[str, str]]]:
         return [[(t.form, t.tag) for t in result] for result in kiwi.tokenize(words)]
@@ -267,22 +287,24 @@ def text_forms(words: list[str], analyses: dict[str, WordAnalysis], only_new: bo
         elif word in READINGS:
             result.append(READINGS[word])
         # Join this word with the following ones while this and the middle words are noun runs.
-        parts = [word] if analysis is None or analysis.pure else []
-        if not parts:
+        if not (analysis is None or analysis.pure):
             continue
+        parts, korean = [word], is_korean(word)
         for following in words[i + 1 : i + MAX_JOINED_WORDS]:
             nxt = analyses.get(following)
             lead = nxt.lead if nxt is not None else (following if following.isalnum() else "")
             if not lead:
                 break
-            if any(is_korean(p) for p in parts + [lead]):
+            if korean or is_korean(lead):
                 result.append("".join(parts) + lead)
             if nxt is None or not nxt.pure:
                 break
             parts.append(following)
+            korean = korean or is_korean(following)
     return result + [reading for form in result if (reading := with_readings(form)) != form]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same forms come back on page after page
 def with_readings(form: str) -> str:
     """The form with known Latin abbreviations written in Hangul (`세션id` -> `세션아이디`)."""
     if not is_korean(form):
@@ -333,7 +355,7 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
     are split and analysed.
     """
     separator = index["config"]["separator"]
-    pending = []  # (doc, cache key, {source: phrases}) of entries not in the cache
+    pending = []  # (doc, cache key, {source: text}, {source: phrases}) of entries not in the cache
     for doc in index["docs"]:
         key = None
         if entry_cache is not None:
@@ -342,24 +364,23 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
             if cached is not None:
                 set_fields(doc, fields, cached)
                 continue
-        pending.append((doc, key, {source: split_phrases(plain_text(doc.get(source, "")), separator)
-                                   for source in fields}))
+        texts = {source: plain_text(doc.get(source, "")) for source in fields}
+        pending.append((doc, key, texts, {source: split_phrases(text, separator) for source, text in texts.items()}))
     analyses = analyser.analyse(
-        w for _, _, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
+        w for *_, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
     )
-    for doc, key, sources in pending:
+    for doc, key, texts, sources in pending:
         found = {target: phrase_forms(sources[source], analyses) for source, target in fields.items()}
         if aliases is not None:
             for source, target in fields.items():
-                text = plain_text(doc.get(source, ""))
                 if source == "title" and "text" in fields:
                     # A title that names the concept (리디렉션, CSRF, Permanent Redirect) gives its
                     # aliases the title's weight; one that only mentions it (`305 Use Proxy`),
                     # the text's, or it would outrank the pages about 프록시.
-                    found[target] += aliases.forms(text, parts=False, naming=True)
-                    found[fields["text"]] += aliases.forms(text, parts=False, naming=False)
+                    found[target] += aliases.forms(texts[source], parts=False, naming=True)
+                    found[fields["text"]] += aliases.forms(texts[source], parts=False, naming=False)
                 else:
-                    found[target] += aliases.forms(text)
+                    found[target] += aliases.forms(texts[source])
         values = {target: " ".join(forms) for target, forms in found.items() if forms}
         if sources.get("title"):
             values[TITLE_KEY] = title_key(sources["title"])

@@ -21,17 +21,17 @@ from studysite.glossary_data import Glossary
 from studysite.note_lint import Link, check_anchors, check_note
 from studysite.untrusted import (
     MAX_NOTE_BYTES,
-    MAX_SITE_WEIGHT,
+    committed_caches,
     front_matter_problems,
     is_inside,
     links_outside,
     markup_weight,
+    site_weight_problems,
     source_problems,
 )
 
 from studysite.paths import project_root
 from studysite.terminology import avoided_variants, check_terms, variants_pattern
-from studysite.yaml_lines import Problem
 
 # Folders whose files end up in the site or in a page.
 SOURCE_FOLDERS = ("docs", "overrides", "data", "examples")
@@ -69,7 +69,7 @@ def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[s
     anchored: dict[str, tuple[str, list[Link]]] = {}
     avoided = avoided_variants(glossary.translations)
     variants = variants_pattern(avoided)
-    problems = links_outside(root, SOURCE_FOLDERS)
+    problems = links_outside(root, SOURCE_FOLDERS) + committed_caches(root)
     for file in list(files):
         # A file of docs/ or of the theme folder that resolves outside the repository (the
         # symbolic link itself is reported above) must never be read or copied.
@@ -78,7 +78,7 @@ def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[s
                 if folder and Path(file.abs_src_path).is_relative_to(folder):
                     files.remove(file)
     theme_file = template_exists(config)
-    site_weight = 0
+    weights = []
     for file in files.documentation_pages():
         if file.generated_by is not None or not file.abs_src_path:
             continue
@@ -90,7 +90,7 @@ def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[s
             problems += limits  # too large to look at further
             continue
         text = source.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
-        site_weight += markup_weight(text)[0]
+        weights.append(markup_weight(text)[0])
         found, links = check_note(source, display, file.src_uri, bases, pages.__contains__, root)
         found += limits + front_matter_problems(text, display, theme_file)
         if avoided:
@@ -101,9 +101,8 @@ def check_sources(files: Files, config, glossary: Glossary) -> dict[str, tuple[s
             found += check_terms(text, display, avoided, variants)
         problems += sorted(found, key=lambda p: p.line)
         anchored[file.src_uri] = (display, links)
-    if site_weight > MAX_SITE_WEIGHT and not problems:
-        problems.append(Problem(Path(config.docs_dir).name, 1, "file",
-                                f"the notes together are too costly to render ({site_weight:,} > {MAX_SITE_WEIGHT:,})"))
+    if not problems:
+        problems += site_weight_problems(weights, Path(config.docs_dir).name)
     if problems:
         fail("invalid notes", problems)
     return anchored

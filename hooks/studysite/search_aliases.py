@@ -18,6 +18,7 @@ joins the words of a query.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
@@ -28,6 +29,7 @@ from studysite.yaml_lines import DataError, Problem, read_entries
 
 SCHEMA = (Field("concept", "line"), Field("words", "names"))
 HANGUL = re.compile("[\uac00-\ud7a3]")
+BLANKS = re.compile(r"\s+")
 
 
 def index_form(word: str) -> str:
@@ -45,8 +47,21 @@ def word_pattern(word: str) -> str:
     return body
 
 
+@functools.lru_cache(maxsize=1024)
+def alternation(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for `words`, a capturing group each, tried in the order given."""
+    return re.compile("|".join(f"({word_pattern(w)})" for w in words))
+
+
 class Aliases:
-    """Groups of words, each group one concept; compiled once into one pattern for all words."""
+    """Groups of words, each group one concept.
+
+    Matching is the leftmost-longest scan of one alternation of all words. Python's regex engine
+    tries every alternative at every position, which cost seconds on a large site; so `forms`
+    first keeps the words whose blank-free spelling occurs in the blank-free text (a word that
+    matches anywhere must), and scans with the alternation of those alone. A word that cannot
+    match anywhere never wins at any position, so the matches are the same.
+    """
 
     def __init__(self, groups: tuple[tuple[str, ...], ...]):
         self.groups = groups
@@ -55,8 +70,9 @@ class Aliases:
         for number, group in enumerate(groups):
             for word in group:
                 self._members.setdefault(word.lower(), set()).add(number)
-        self._order = [w.lower() for w in words]  # the word of each capturing group, in order
-        self._pattern = re.compile("|".join(f"({word_pattern(w)})" for w in words)) if words else None
+        self._order = tuple(w.lower() for w in words)  # longest first, as the alternation tries them
+        # What a word must leave in the text with its blanks taken out (its punctuation stays).
+        self._keys = tuple(BLANKS.sub("", w) for w in self._order)
 
     @property
     def fingerprint(self) -> str:
@@ -73,13 +89,17 @@ class Aliases:
 
         With `naming` True (or False), only the groups that the text names (or only those it
         merely mentions) count; see `names`."""
-        if self._pattern is None or not text:
+        if not text:
             return []
         lowered = text.lower()
+        squeezed = BLANKS.sub("", lowered)
+        candidates = tuple(w for w, key in zip(self._order, self._keys) if key in squeezed)
+        if not candidates:
+            return []
         found_groups: set[int] = set()
         present: set[str] = set()
-        for match in self._pattern.finditer(lowered):
-            word = self._order[match.lastindex - 1]
+        for match in alternation(candidates).finditer(lowered):
+            word = candidates[match.lastindex - 1]
             present.add(index_form(word))
             if naming is None or naming == names(word, text[match.start():match.end()]):
                 found_groups |= self._members[word]

@@ -24,14 +24,22 @@ pytest calls it directly. Every problem is one `file:line: field: problem` line.
   and control characters, so that no note of a few MB keeps a build busy for minutes.
 - Files from outside the repository (`links_outside`): a symbolic link that resolves outside
   would publish a file of the machine that builds the site.
+- Build caches (`committed_caches`, `FindingsCache`): `.cache/` holds what earlier builds on
+  this machine worked out, including the verdicts of the HTML check, so a file of it that
+  comes with a pull request is refused.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
+import hashlib
+import inspect
 import logging
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,6 +48,7 @@ from urllib.parse import urlsplit
 import yaml
 from markupsafe import Markup, escape
 
+from studysite.json_cache import BuildCache
 from studysite.learning import FRONT_MATTER
 from studysite.yaml_lines import Problem, clean, compose_untrusted, short_repr, to_python
 
@@ -56,11 +65,15 @@ MAX_FRONT_MATTER_BYTES = 16 * 1024
 # never closed (`[`, a backtick, `*`, `_`, `<`), so a paragraph costs about openers x length
 # steps of one to two microseconds: 230 paragraphs of 1,000 `[` took minutes. The "weight" of
 # a paragraph is that product; the notes' largest is 0.36 M (a table), a whole note's 0.46 M,
-# all notes' 3.3 M. The limits keep any input within a few dozen seconds of rendering.
+# all notes' 3.3 M. The limits keep any input within a few dozen seconds of rendering. The site
+# budget counts only what notes weigh beyond a usual note (USUAL_NOTE_WEIGHT), so a site may grow
+# to any number of ordinary notes (5,000 generated notes weigh 17 M in all) but not gather many
+# heavy ones that each stay under MAX_NOTE_WEIGHT.
 OPENERS = "[`*_<"
 MAX_PARAGRAPH_WEIGHT = 1_000_000
 MAX_NOTE_WEIGHT = 3_000_000
-MAX_SITE_WEIGHT = 15_000_000
+USUAL_NOTE_WEIGHT = 500_000
+MAX_SITE_EXCESS = 12_000_000
 MAX_PROBLEMS_PER_FILE = 20
 
 # How MkDocs finds front matter (FRONT_MATTER, from studysite.learning), and a start it would
@@ -153,6 +166,15 @@ def source_problems(text: str, size: int, display: str) -> list[Problem]:
     if not heavy and total > MAX_NOTE_WEIGHT:
         problems.append(Problem(display, 1, "file", f"too costly to render ({total:,} > {MAX_NOTE_WEIGHT:,}); split the note"))
     return problems
+
+
+def site_weight_problems(weights: Iterable[int], display: str) -> list[Problem]:
+    """The site-wide budget over the notes' weights (see USUAL_NOTE_WEIGHT)."""
+    excess = sum(max(0, weight - USUAL_NOTE_WEIGHT) for weight in weights)
+    if excess <= MAX_SITE_EXCESS:
+        return []
+    return [Problem(display, 1, "file", f"the notes heavier than usual are together too costly to render "
+                                        f"({excess:,} beyond {USUAL_NOTE_WEIGHT:,} each > {MAX_SITE_EXCESS:,}); split them")]
 
 
 # --- front matter ----------------------------------------------------------------------
@@ -393,6 +415,44 @@ def html_findings(page_html: str, generated: bool = False) -> list[tuple[tuple[s
     return policy.found
 
 
+@functools.cache
+def policy_version() -> str:
+    """Changes whenever the rules (this module) or Python's HTML parser do, so a verdict kept
+    from an earlier build is never reused under other rules."""
+    import html.parser
+
+    source = inspect.getsource(sys.modules[__name__]) + inspect.getsource(html.parser)
+    return "html policy " + hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _valid_findings(value) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(f, list) and len(f) == 2 and isinstance(f[0], list) and all(isinstance(n, str) for n in f[0])
+        and isinstance(f[1], str) for f in value
+    )
+
+
+class FindingsCache(BuildCache):
+    """Rendered HTML -> its findings, kept in .cache/ between builds.
+
+    Parsing every page was about a tenth of a rebuild of 1,000 notes, and the findings depend on
+    nothing but the HTML, whether the page is generated, and the rules (the cache's version).
+    A build from a clean checkout, as in CI and the deploy, has no cache and checks every page.
+    """
+
+    def __init__(self, path: Path | None, version: str | None = None):
+        super().__init__(path, version or policy_version(), valid=_valid_findings)
+
+    def findings(self, page_html: str, generated: bool = False) -> list[tuple[tuple[str, ...], str]]:
+        key = hashlib.blake2b(f"{generated}\0{page_html}".encode("utf-8"), digest_size=16).hexdigest()
+        found = self.get(key)
+        if found is None:
+            result = html_findings(page_html, generated)
+            self.put(key, [[list(needles), message] for needles, message in result])
+            return result
+        return [(tuple(needles), message) for needles, message in found]
+
+
 def html_problems(page_html: str, source: str, display: str) -> list[Problem]:
     """`html_findings` as problems at the line of `source` that has them."""
     return place_findings(html_findings(page_html), source, display)
@@ -446,6 +506,24 @@ def links_outside(root: Path, folders: Iterable[str]) -> list[Problem]:
                     display = path.relative_to(root).as_posix()
                     problems.append(Problem(display, 1, "file", "is a symbolic link to outside the repository; copy the file in instead"))
     return problems
+
+
+def committed_caches(root: Path, folder: str = ".cache") -> list[Problem]:
+    """Files of the build caches that are committed to the repository.
+
+    A build trusts `.cache/` (it keeps the search sections and the HTML checks of pages seen
+    before), so it must be written by a build on this machine, never come with a pull request.
+    Needs git; outside a git checkout there is nothing committed to find.
+    """
+    if not (root / ".git").exists():
+        return []
+    try:
+        listed = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", folder],
+                                capture_output=True, timeout=30, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return [Problem(name, 1, "file", "build caches are written by the build; remove the file from the repository")
+            for name in sorted(n.decode("utf-8", errors="replace") for n in listed.split(b"\0") if n)]
 
 
 # --- log lines ------------------------------------------------------------------------

@@ -19,14 +19,18 @@ from mkdocs.exceptions import Abort, BuildError, PluginError
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 
-from studysite.untrusted import EscapeControls, escape_display_values, html_findings, place_findings, theme_problems, yaml_key_lines
+from studysite.state import SESSION
+from studysite.untrusted import EscapeControls, FindingsCache, escape_display_values, place_findings, theme_problems, yaml_key_lines
 from studysite.paths import project_root
 from studysite.yaml_lines import Problem
 
 log = logging.getLogger("mkdocs.hooks.untrusted")
 
+CACHE = Path(".cache") / "html-policy" / "findings.json"
+
 _root: Path | None = None
 _problems: list[Problem] = []
+_findings = FindingsCache(None)
 _current: str | None = None  # the page being built, for the line of an unexpected error
 
 
@@ -46,8 +50,9 @@ def on_startup(command, dirty):
 
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> None:
-    global _root, _current
+    global _root, _current, _findings
     _root = project_root(config)
+    _findings = FindingsCache(_root / CACHE)
     _problems.clear()
     _current = None
     # Printed raw by Material in the header, <title> and <meta>: escaped once, as Markup.
@@ -83,7 +88,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-100)  # The HTML as it goes into the page, after every other hook.
 def on_page_content(html, page, config, files):
-    findings = html_findings(html, generated=page.file.generated_by is not None)
+    findings = _findings.findings(html, generated=page.file.generated_by is not None)
     if findings:
         display, source_path = _display(page.file)
         source = source_path.read_text(encoding="utf-8", errors="replace") if source_path else page.markdown or ""
@@ -95,6 +100,8 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     global _current
     _current = None
+    # A dirty build checked only the pages it rebuilt; the others keep their entries.
+    _findings.save(keep_unseen=SESSION.dirty)
     if _problems:
         # A data value shown on several generated pages is one problem.
         problems = sorted({str(p): p for p in _problems}.values(), key=lambda p: (p.path, p.line, p.message))

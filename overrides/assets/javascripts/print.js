@@ -1,7 +1,7 @@
 // Print folded blocks open: solutions, quizzes and questions are <details>, and a closed one
 // prints only its summary. Before printing, every closed <details> is opened and remembered;
 // after printing, exactly those are closed again, so the reader's page is as they left it.
-// (reader.css does the same with ::details-content where the browser supports it.)
+// (site.css does the same with ::details-content where the browser supports it.)
 (() => {
   "use strict";
 
