@@ -54,8 +54,9 @@ NOTE_BUDGET = 250_000
 # Measured 2026-11-26: 301 KB gzipped before this round; the Flask project track (docs/project/,
 # over 40,000 Hangul characters, code listings kept out of search) adds about 80 KB; exercises in
 # every note about 30 KB; the search aliases and title keys about 5% (bench/README.md). Quizzes are
-# kept out of search. 417 KB in all.
-SEARCH_INDEX_BUDGET = 450_000
+# kept out of search. 417 KB in all. The alias groups from the glossary and the notes' glosses
+# (issue 16) brought it to 458 KB.
+SEARCH_INDEX_BUDGET = 500_000
 
 pytestmark = pytest.mark.browser
 

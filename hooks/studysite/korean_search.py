@@ -45,8 +45,9 @@ def search_plugin_config(config):
 
 
 def note_texts(docs_dir: str | Path) -> list[str]:
-    """The Markdown of every note, for the glosses the alias table takes from them."""
-    return [path.read_text(encoding="utf-8") for path in sorted(Path(docs_dir).rglob("*.md"))]
+    """The Markdown of every note, for the glosses the alias table takes from them (a note
+    that is not UTF-8 is reported by the note checks, not here)."""
+    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(Path(docs_dir).rglob("*.md"))]
 
 
 def check_search_config(config, glossary_terms=()) -> Aliases:
