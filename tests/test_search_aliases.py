@@ -8,7 +8,7 @@ import pytest
 
 from studysite.glossary_data import Term
 from studysite.search_aliases import (
-    ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, load_aliases, word_pattern,
+    ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, korean_before, load_aliases, word_pattern,
 )
 from studysite.yaml_lines import DataError
 
@@ -112,6 +112,29 @@ def test_notes_glosses_are_alias_groups():
     ]
     assert gloss_groups(notes) == [("상태 코드", "status code"), ("가상 환경", "virtual environment"),
                                    ("클라이언트 측 세션", "client-side session")]
+
+
+def test_korean_words_before_a_gloss():
+    text = "abc상태 코드(status code) 두  칸(x)"
+    assert korean_before(text, text.index("("), 2) == "상태 코드"
+    assert korean_before(text, text.index("("), 3) is None  # `abc상태` ends the run of words
+    assert korean_before(text, text.index("(x"), 1) == "칸"
+    assert korean_before(text, text.index("(x"), 2) is None  # two spaces end it too
+    # A long line of Hangul words with no gloss in it has nothing to give.
+    assert gloss_groups(["가나 " * 50_000 + "(ab"]) == []
+
+
+def test_notes_outside_the_repository_or_too_large_give_no_glosses(tmp_path):
+    from studysite.korean_search import note_texts
+    from studysite.untrusted import MAX_NOTE_BYTES
+
+    root, docs = tmp_path / "repo", tmp_path / "repo" / "docs"
+    docs.mkdir(parents=True)
+    (docs / "a.md").write_text("상태 코드(status code)", encoding="utf-8")
+    (docs / "big.md").write_text("가" * MAX_NOTE_BYTES, encoding="utf-8")
+    (tmp_path / "secret.md").write_text("비밀 이름(secret name)", encoding="utf-8")
+    (docs / "link.md").symlink_to(tmp_path / "secret.md")
+    assert note_texts(docs, root) == ["상태 코드(status code)"]
 
 
 def test_project_table_has_glossary_and_gloss_groups():

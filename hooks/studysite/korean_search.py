@@ -26,6 +26,7 @@ from studysite.korean_morphs import (
 from studysite.paths import project_root
 from studysite.search_aliases import Aliases, load_aliases
 from studysite.search_sections import search_plugin
+from studysite.untrusted import MAX_NOTE_BYTES, is_inside
 from studysite.yaml_lines import DataError
 
 log = logging.getLogger("mkdocs.hooks.korean_search")
@@ -44,10 +45,18 @@ def search_plugin_config(config):
     return plugin.config
 
 
-def note_texts(docs_dir: str | Path) -> list[str]:
-    """The Markdown of every note, for the glosses the alias table takes from them (a note
-    that is not UTF-8 is reported by the note checks, not here)."""
-    return [path.read_text(encoding="utf-8", errors="replace") for path in sorted(Path(docs_dir).rglob("*.md"))]
+def note_texts(docs_dir: str | Path, root: Path) -> list[str]:
+    """The Markdown of every note, for the glosses the alias table takes from them.
+
+    This runs before the note checks, so it leaves out what they refuse: a file that resolves
+    outside the repository (it must not reach the index) and one over the size limit. A note
+    that is not UTF-8 is read with replacement characters; the note checks report it.
+    """
+    return [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in sorted(Path(docs_dir).rglob("*.md"))
+        if is_inside(path, root) and path.stat().st_size <= MAX_NOTE_BYTES
+    ]
 
 
 def check_search_config(config, glossary_terms=()) -> Aliases:
@@ -61,7 +70,8 @@ def check_search_config(config, glossary_terms=()) -> Aliases:
     if "ko" not in (search.lang or []):
         raise PluginError("korean_search: set `lang: ko` under `plugins: - search:`")
     try:
-        return load_aliases(project_root(config), glossary_terms, note_texts(config.docs_dir))
+        root = project_root(config)
+        return load_aliases(root, glossary_terms, note_texts(config.docs_dir, root))
     except DataError as error:
         raise PluginError(f"invalid search aliases ({len(error.problems)} problems):\n{error}") from None
 

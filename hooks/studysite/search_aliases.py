@@ -148,9 +148,28 @@ def glossary_groups(terms) -> list[tuple[str, ...]]:
     return _distinct(groups)
 
 
-# `상태 코드(status code)`: Hangul words right before an English term in parentheses.
-GLOSS = re.compile(r"((?:[\uac00-\ud7a3]+ )*[\uac00-\ud7a3]+)\(([A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
+# `상태 코드(status code)`: an English term in parentheses, right after Hangul words (found by
+# `korean_before`, walking back from the parenthesis: one regex for both parts backtracked over
+# every run of Hangul words, quadratic in a long line without parentheses).
+ENGLISH_GLOSS = re.compile(r"\(([A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
 MAX_GLOSS_WORDS = 4
+
+
+def korean_before(text: str, end: int, count: int) -> str | None:
+    """The `count` Hangul words that end right at `end`, one space between each, or None."""
+    words: list[str] = []
+    while True:
+        start = end
+        while start > 0 and "\uac00" <= text[start - 1] <= "\ud7a3":
+            start -= 1
+        if start == end:
+            return None
+        words.append(text[start:end])
+        if len(words) == count:
+            return " ".join(reversed(words))
+        if start == 0 or text[start - 1] != " ":
+            return None
+        end = start - 1
 
 
 # A Korean name that ends like a verb or a clause (없다, 있는, 바꾸고) is no name.
@@ -166,11 +185,13 @@ def gloss_groups(texts) -> list[tuple[str, ...]]:
     different words elsewhere (본문 for body and content), which says nothing sure."""
     pairs = []
     for text in texts:
-        for match in GLOSS.finditer(text):
-            english, before = match.group(2), match.group(1).split()
+        for match in ENGLISH_GLOSS.finditer(text):
+            english = match.group(1)
             count = len(re.split(r"[ -]", english))
-            korean = " ".join(before[-count:])
-            if (count > MAX_GLOSS_WORDS or len(before) < count or len(korean.replace(" ", "")) < 2 or korean.endswith(CLAUSE_ENDINGS)
+            if count > MAX_GLOSS_WORDS:
+                continue
+            korean = korean_before(text, match.start(), count)
+            if (korean is None or len(korean.replace(" ", "")) < 2 or korean.endswith(CLAUSE_ENDINGS)
                     or any(c.isdigit() for c in english) or (english.isupper() and len(english) > 1)):
                 continue
             pairs.append((korean, english))
