@@ -438,3 +438,37 @@ def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
     assert {"http/", "https/"} <= set(results["htt"])
     # The section that has most of a sentence outranks one with a word of it in its title.
     assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Lunr")
+def test_replaced_lunr_functions_score_like_lunr(tmp_path):
+    """korean-search.js replaces Lunr 2.3.9's Index#query (for queries without + or -) and
+    Vector#dot; on real note sections and random queries both give Lunr's results, to the bit."""
+    import random
+    import re
+    import subprocess
+
+    from studysite.korean_search import LUNR_KO
+
+    site = tiny_site(tmp_path / "site", [])
+    docs = []
+    for note in sorted((ROOT / "docs").rglob("*.md")):
+        for n, section in enumerate(note.read_text(encoding="utf-8").split("\n## ")):
+            title, _, text = section.partition("\n")
+            docs.append({"location": f"{note.stem}/{n}", "title": title, "text": text[:3000],
+                         "morphs": " ".join(re.findall(r"[가-힣]{2,}", text)[::7])})
+    words = sorted({w for doc in docs for w in re.findall(r"[가-힣A-Za-z]{2,}", doc["title"] + doc["text"])})
+    generator = random.Random(19)
+    queries = [" ".join(w[: generator.randint(1, len(w))].lower() for w in generator.sample(words, generator.randint(1, 4)))
+               for _ in range(150)]
+    fields = {"title": {"boost": 1000}, "text": {"boost": 1}, "morphs": {"boost": 1}}
+    payload = json.dumps({"docs": docs, "fields": fields, "queries": {"list": queries}})
+    worker = load_bench().material_worker()
+    out = subprocess.run(
+        ["node", str(ROOT / "tests/fixtures/lunr_equivalence.cjs"), str(worker), str((site / LUNR_KO).parent)],
+        input=payload, capture_output=True, text=True, check=True, timeout=120,
+    )
+    results = json.loads(out.stdout)
+    assert len(results) == len(queries) and sum(len(r["lunr"]) for r in results) > 1000
+    for result in results:
+        assert result["ours"] == result["lunr"], result["query"]
