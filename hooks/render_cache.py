@@ -5,14 +5,10 @@ The cache and the wrapper around `Page.render` live in `studysite.render_cache`.
 
 from __future__ import annotations
 
-import logging
-
 from studysite import render_cache
 from studysite.note_checks import snippet_bases
 from studysite.paths import project_root
 from studysite.state import SESSION
-
-log = logging.getLogger("mkdocs.hooks.render_cache")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -25,9 +21,7 @@ def on_config(config) -> None:
 
 
 def on_post_build(config) -> None:
-    cache = render_cache.finish_build(save=True, keep_unseen=SESSION.dirty)
-    if cache is not None:
-        log.info(f"Render cache: {cache.hits} pages reused, {cache.misses} converted")
+    render_cache.finish_build(save=True, keep_unseen=SESSION.dirty)
 
 
 def on_build_error(error: Exception) -> None:

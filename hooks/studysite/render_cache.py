@@ -47,6 +47,8 @@ READ_FOLDERS = ("examples", "data")
 CAPTURED = ("", "mkdocs", "properdocs", "MARKDOWN", "pymdownx", "material")
 SKIPPED_DIRS = {"__pycache__", ".git", "node_modules", ".cache"}
 
+log = logging.getLogger("mkdocs.hooks.render_cache")
+
 
 def digest(*parts: str | bytes) -> str:
     h = hashlib.blake2b(digest_size=16)
@@ -408,6 +410,7 @@ def finish_build(save: bool, keep_unseen: bool = False) -> RenderCache | None:
     activate(None)
     if cache is not None and save:
         cache.save(keep_unseen=keep_unseen)
+        log.info(f"Render cache: {cache.hits} pages reused, {cache.misses} converted")
     return cache
 
 
