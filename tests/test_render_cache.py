@@ -249,6 +249,20 @@ def test_a_saved_cache_is_hit_by_the_next_build_and_drops_unused_entries(mini):
     assert len(kept) == 2 and len(set(kept) & set(stored)) == 1  # the old other.md entry is gone
 
 
+def test_a_dirty_build_keeps_the_entries_of_the_pages_it_did_not_render(mini):
+    root, config = mini
+    files = site_files(config)
+    render_cache.start_build(config, root, [root])
+    for name in ("index.md", "other.md"):
+        new_page(config, files, name).render(config, files)
+    render_cache.finish_build(save=True)
+    (root / "docs/other.md").write_text(OTHER + "\n바뀐 줄\n", encoding="utf-8")
+    render_cache.start_build(config, root, [root])
+    new_page(config, files, "other.md").render(config, files)  # `--dirty`: only the edited page
+    render_cache.finish_build(save=True, keep_unseen=True)
+    assert len(json.loads((root / CACHE).read_text(encoding="utf-8"))["entries"]) == 3
+
+
 def test_a_hit_replays_the_warnings_of_the_render(mini, warnings_seen):
     root, config = mini
     files = site_files(config, ("index.md", "other.md"))

@@ -34,7 +34,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from studysite.json_cache import BuildCache
-from studysite.note_lint import MAX_SNIPPET_DEPTH, SNIPPET_SPEC, _snippet_names
+from studysite.note_lint import MAX_SNIPPET_DEPTH, SNIPPET_SPEC, _snippet_names, _snippet_path_problem
 
 CACHE = Path(".cache") / "render" / "pages.json"
 FORMAT = "1"
@@ -138,6 +138,7 @@ def site_fingerprint(root: Path, config_text: str, files: Iterable, use_director
     folders = repository_folders(root, bases)
     return digest(
         FORMAT,
+        sys.version,  # the standard library's HTML parser, which Python-Markdown uses, changes in patch releases
         "\n".join(package_versions() if versions is None else versions),
         own_source() if source is None else source,
         config_text,
@@ -176,6 +177,9 @@ class SnippetFiles:
     def _walk(self, text: str, depth: int, parts: list[str], seen: set[Path]) -> None:
         for _, name in _snippet_names(text):
             path = SNIPPET_SPEC.sub("", name)
+            if _snippet_path_problem(path):  # the note checks stop the build before any render
+                parts.append(f"{name}\0refused")
+                continue
             found = next((base / path for base in self.bases if (base / path).is_file()), None)
             loaded = self._load(found) if found is not None else None
             parts.append(f"{name}\0{found}\0{loaded[0] if loaded else 'missing'}")
