@@ -25,7 +25,13 @@ def on_files(files, config):
     return korean_search.add_lunr_ko(files, config)
 
 
+def on_nav(nav, config, files):
+    build_state(config).nav = nav  # for the section titles of the index pages
+    return nav
+
+
 @event_priority(50)  # before the search plugin (priority 0) and search_sections.py (-10) write the index
 def on_post_build(config) -> None:
-    aliases = build_state(config).search_aliases
-    korean_search.add_index_morphs(config, aliases, serving=SESSION.serving, dirty=SESSION.dirty)
+    state = build_state(config)
+    korean_search.add_index_morphs(config, state.search_aliases, serving=SESSION.serving, dirty=SESSION.dirty,
+                                   nav=state.nav)

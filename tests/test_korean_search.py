@@ -301,6 +301,42 @@ def test_add_morphs_adds_aliases_and_title_key(analyser):
     assert "프록시" not in second["title_morphs"].split() and "프록시" in second["morphs"].split()
 
 
+def test_verbs_that_name_no_topic_give_no_dictionary_form(analyser):
+    forms = analyse_text("쿠키가 있고 요청은 없습니다. 저장하지 않습니다", analyser)
+    assert not {"있다", "없다", "않다", "하다"} & set(forms)
+    assert "저장하다" in forms
+
+
+def test_an_alias_group_may_hold_a_verb_in_its_dictionary_form(analyser):
+    from studysite.search_aliases import Aliases
+
+    aliases = Aliases((("삭제", "지우다"),))
+    index = add_morphs(entry_index(("쿠키 지우기", "만료된 쿠키로 덮어써서 지웁니다")), analyser, aliases=aliases)
+    assert "삭제" in index["docs"][0]["morphs"].split()
+
+
+def test_a_section_index_page_is_found_by_the_section_title():
+    from types import SimpleNamespace as Item
+
+    from studysite.korean_search import add_section_keys, section_titles
+
+    def page(url, name):
+        return Item(is_page=True, url=url, file=Item(name=name), children=None, title=None)
+
+    nav = Item(items=[
+        Item(title="HTTP", children=[page("http/", "index"), page("http/messages/", "messages")]),
+        Item(title="Flask", children=[page("python/venv/", "venv"), page("flask/", "index")]),
+        Item(title="레퍼런스", children=[Item(title="상태 코드", children=[page("reference/status/", "index")])]),
+    ])
+    titles = section_titles(nav)
+    # Flask opens on the venv note, not on flask/: only a section that opens on its index page.
+    assert titles == {"http/": "HTTP", "reference/status/": "상태 코드"}
+    docs = [{"location": "http/", "title_key": "http개요와특징"}, {"location": "http/#x", "title_key": "x"},
+            {"location": "reference/status/"}]
+    add_section_keys(docs, titles)
+    assert [d.get("title_key") for d in docs] == ["http개요와특징 http", "x", "상태코드"]
+
+
 def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
     from studysite.search_aliases import Aliases
 
@@ -380,3 +416,59 @@ def test_query_script_on_a_small_index(tmp_path):
     assert results["만들기"][0] == "apps/"
     # Material renders at most 30 results (sections) of a query.
     assert 0 < len(results["쿠키"]) <= 30
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
+    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
+    docs = [
+        page("https/", "HTTPS", "https를 쓰면 https 연결이 암호화됩니다. https https", tags=["HTTPS"]),
+        page("hsts/", "HTTPS 강제", "httpstricttransportsecurity https https"),
+        page("http/", "HTTP의 개요와 특징 정리", "HTTP는 요청과 응답의 규칙입니다."),
+        page("limits/", "요청 제한", "요청이 너무 많으면 막습니다."),
+        page("methods/", "멱등", "같은 요청을 여러 번 보내도 서버의 효과가 같으면 멱등입니다."),
+        *filler,
+    ]
+    site = tiny_site(tmp_path, docs)
+    queries = ["http", "htt", "같은 요청을 여러 번 보내도 효과"]
+    results = dict(zip(queries, load_bench().search(site, queries)["results"]))
+    # http also prefix-matches https, but the page that has the word itself comes first ...
+    assert results["http"][0] == "http/"
+    # ... while a word still being typed matches every word it starts.
+    assert {"http/", "https/"} <= set(results["htt"])
+    # The section that has most of a sentence outranks one with a word of it in its title.
+    assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Lunr")
+def test_replaced_lunr_functions_score_like_lunr(tmp_path):
+    """korean-search.js replaces Lunr 2.3.9's Index#query (for queries without + or -) and
+    Vector#dot; on real note sections and random queries both give Lunr's results, to the bit."""
+    import random
+    import re
+    import subprocess
+
+    from studysite.korean_search import LUNR_KO
+
+    site = tiny_site(tmp_path / "site", [])
+    docs = []
+    for note in sorted((ROOT / "docs").rglob("*.md")):
+        for n, section in enumerate(note.read_text(encoding="utf-8").split("\n## ")):
+            title, _, text = section.partition("\n")
+            docs.append({"location": f"{note.stem}/{n}", "title": title, "text": text[:3000],
+                         "morphs": " ".join(re.findall(r"[가-힣]{2,}", text)[::7])})
+    words = sorted({w for doc in docs for w in re.findall(r"[가-힣A-Za-z]{2,}", doc["title"] + doc["text"])})
+    generator = random.Random(19)
+    queries = [" ".join(w[: generator.randint(1, len(w))].lower() for w in generator.sample(words, generator.randint(1, 4)))
+               for _ in range(150)]
+    fields = {"title": {"boost": 1000}, "text": {"boost": 1}, "morphs": {"boost": 1}}
+    payload = json.dumps({"docs": docs, "fields": fields, "queries": {"list": queries}})
+    worker = load_bench().material_worker()
+    out = subprocess.run(
+        ["node", str(ROOT / "tests/fixtures/lunr_equivalence.cjs"), str(worker), str((site / LUNR_KO).parent)],
+        input=payload, capture_output=True, text=True, check=True, timeout=120,
+    )
+    results = json.loads(out.stdout)
+    assert len(results) == len(queries) and sum(len(r["lunr"]) for r in results) > 1000
+    for result in results:
+        assert result["ours"] == result["lunr"], result["query"]

@@ -8,7 +8,7 @@ import pytest
 
 from studysite.glossary_data import Term
 from studysite.search_aliases import (
-    ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, korean_before, load_aliases, word_pattern,
+    ALIASES_FILE, Aliases, gloss_groups, glossary_groups, index_form, korean_before, load_aliases, scan, word_pattern,
 )
 from studysite.yaml_lines import DataError
 
@@ -66,6 +66,17 @@ def test_skipping_words_that_cannot_match_changes_nothing():
     for _ in range(300):
         text = "".join(generator.choice(pieces) for _ in range(generator.randint(1, 12)))
         assert aliases.forms(text) == forms_by_one_full_scan(aliases, text), text
+
+
+def test_scan_finds_what_one_alternation_finds():
+    words = ("상태 코드", "상태", "aa", "a a", "aaa", "코드", "get", "a")
+    pattern = re.compile("|".join(f"({word_pattern(w)})" for w in words))
+    generator = random.Random(18)
+    pieces = ["상태", "코드", " ", "a", "get", "x", "\n"]
+    for _ in range(2000):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 14)))
+        expected = [(words[m.lastindex - 1], m.start(), m.end()) for m in pattern.finditer(text)]
+        assert list(scan(words, text)) == expected, text
 
 
 def test_fingerprint_follows_the_table():

@@ -22,6 +22,14 @@ def test_query_files_are_well_formed(path, split):
     assert all(texts) and len(set(texts)) == len(texts)
 
 
+def test_held_out_queries_are_not_tuning_queries():
+    def key(query):
+        return "".join(query["query"].split()).lower()
+
+    tuning = {key(q) for q in load_queries(QUERIES)}
+    assert [q["query"] for q in load_queries(HELD_QUERIES) if key(q) in tuning] == []
+
+
 def test_every_expected_page_is_in_the_built_site(built_site):
     missing = sorted(
         {page for path in (QUERIES, HELD_QUERIES) for q in load_queries(path) for page in q["expect"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 11
+FORMS_REVISION = 12
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -43,6 +43,9 @@ TAG = re.compile(r"<[^>]*>")
 NOUN_TAGS = {"NNG", "NNP", "NNB", "XR", "SL", "SN", "XPN", "XSN"}
 # Tags whose dictionary form is the stem plus 다.
 VERB_TAGS = {"VV", "VA", "VX"}
+# Verbs that say nothing about a topic (있다, 하다, 않다 ...): nobody searches for them, and their
+# dictionary forms were 2% of the index. Their inflected forms stay in the text.
+FUNCTION_VERBS = frozenset("있다 없다 하다 되다 않다 같다 이다 아니다 지다 나다 말다 들다 놓다 싶다 늘다".split())
 # Verb/adjective-forming suffixes after a noun: 저장 + 하 -> 저장하다, 저장 + 되 -> 저장되다.
 VERB_SUFFIX_TAGS = {"XSV", "XSA"}
 # The longest run of words joined into one form (`HTTP 상태 코드` -> `http상태코드`).
@@ -151,7 +154,8 @@ def forms_from_tokens(word: str, tokens: Iterable[tuple[str, str]]) -> WordAnaly
         started = True
         pure = False
         if tag in VERB_TAGS:
-            add(form + "다")
+            if form + "다" not in FUNCTION_VERBS:
+                add(form + "다")
         elif tag in VERB_SUFFIX_TAGS and previous_run:
             add(previous_run + form + "다")
     close_run()
@@ -372,15 +376,18 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
     for doc, key, texts, sources in pending:
         found = {target: phrase_forms(sources[source], analyses) for source, target in fields.items()}
         if aliases is not None:
+            # The dictionary forms count as words of the text (`지우는` is `지우다`), so that a
+            # group can hold a verb (삭제 with 지우다) whatever ending the text gives it.
+            said = {source: f"{texts[source]}\n{' '.join(found[target])}" for source, target in fields.items()}
             for source, target in fields.items():
                 if source == "title" and "text" in fields:
                     # A title that names the concept (리디렉션, CSRF, Permanent Redirect) gives its
                     # aliases the title's weight; one that only mentions it (`305 Use Proxy`),
                     # the text's, or it would outrank the pages about 프록시.
-                    found[target] += aliases.forms(texts[source], parts=False, naming=True)
-                    found[fields["text"]] += aliases.forms(texts[source], parts=False, naming=False)
+                    found[target] += aliases.forms(said[source], parts=False, naming=True)
+                    found[fields["text"]] += aliases.forms(said[source], parts=False, naming=False)
                 else:
-                    found[target] += aliases.forms(texts[source])
+                    found[target] += aliases.forms(said[source])
         values = {target: " ".join(forms) for target, forms in found.items() if forms}
         if sources.get("title"):
             values[TITLE_KEY] = title_key(sources["title"])

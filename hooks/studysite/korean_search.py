@@ -24,7 +24,7 @@ from studysite.korean_morphs import (
     ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
 )
 from studysite.paths import project_root
-from studysite.search_aliases import Aliases, load_aliases
+from studysite.search_aliases import Aliases, index_form, load_aliases
 from studysite.search_sections import search_plugin
 from studysite.untrusted import MAX_NOTE_BYTES, is_inside
 from studysite.yaml_lines import DataError
@@ -99,7 +99,40 @@ def tokenizer_factory(serving: bool):
     return kept_tokenizer if serving else default_tokenizer
 
 
-def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool) -> None:
+def section_titles(nav) -> dict[str, str]:
+    """URL of each section's index page -> the section's title (`http/` -> `HTTP`).
+
+    A section whose first page is an `index.md` opens on that page (Material's
+    navigation.indexes), so the section's name names the page: the query `HTTP` should find the
+    HTTP overview before the cheat sheet titled `HTTP 치트 시트`."""
+    titles: dict[str, str] = {}
+
+    def walk(items) -> None:
+        for item in items or ():
+            children = getattr(item, "children", None)
+            if not children:
+                continue
+            first = children[0]
+            if getattr(first, "is_page", False) and first.file.name == "index" and item.title:
+                titles.setdefault(first.url, item.title)
+            walk(children)
+
+    walk(getattr(nav, "items", ()))
+    return titles
+
+
+def add_section_keys(docs: list[dict], titles: dict[str, str]) -> None:
+    """Give each section index page's entry (not its sections') the section title as a title key."""
+    for doc in docs:
+        title = titles.get(doc.get("location"))
+        if title:
+            key = index_form(title)
+            keys = doc.get(TITLE_KEY, "").split()
+            if key and key not in keys:
+                doc[TITLE_KEY] = " ".join([*keys, key])
+
+
+def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
     """Give this build's search entries (in memory, before they are written) their added fields."""
     search = search_plugin(config)
     if not getattr(search, "search_index", None):  # search is disabled
@@ -110,6 +143,7 @@ def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool) -> No
     entries = EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {aliases.fingerprint}")
     analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
     add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
+    add_section_keys(index["docs"], section_titles(nav))
     if analyser.analysed:
         cache.save()
     # A dirty build has the entries of the rebuilt pages only; the others keep theirs.

@@ -47,20 +47,42 @@ def word_pattern(word: str) -> str:
     return body
 
 
-@functools.lru_cache(maxsize=1024)
-def alternation(words: tuple[str, ...]) -> re.Pattern:
-    """One pattern for `words`, a capturing group each, tried in the order given."""
-    return re.compile("|".join(f"({word_pattern(w)})" for w in words))
+@functools.lru_cache(maxsize=8192)
+def starts(word: str) -> re.Pattern:
+    """A pattern that matches, empty, wherever `word` begins; the word's own match is group 1."""
+    return re.compile(f"(?=({word_pattern(word)}))")
+
+
+def scan(words: tuple[str, ...], text: str):
+    """(word, start, end) of each match of the alternation of `words` (tried in the order given)
+    over `text`, as `re.finditer` of that alternation would give them.
+
+    Compiling an alternation for every set of candidate words cost a compile per page; each word's
+    own pattern compiles once. A word matches at the same places alone as inside the alternation,
+    so: at each place where some word matches, from the end of the last match on, the first word
+    in order wins."""
+    found: dict[int, tuple[int, int]] = {}  # start -> (order of the first word there, end)
+    for order, word in enumerate(words):
+        for match in starts(word).finditer(text):
+            start = match.start()
+            if start not in found or order < found[start][0]:
+                found[start] = (order, match.end(1))
+    position = 0
+    for start in sorted(found):
+        if start >= position:
+            order, end = found[start]
+            yield words[order], start, end
+            position = end
 
 
 class Aliases:
     """Groups of words, each group one concept.
 
-    Matching is the leftmost-longest scan of one alternation of all words. Python's regex engine
+    Matching is the scan of one alternation of all words, longest first. Python's regex engine
     tries every alternative at every position, which cost seconds on a large site; so `forms`
     first keeps the words whose blank-free spelling occurs in the blank-free text (a word that
-    matches anywhere must), and scans with the alternation of those alone. A word that cannot
-    match anywhere never wins at any position, so the matches are the same.
+    matches anywhere must), and scans with those alone (`scan`). A word that cannot match
+    anywhere never wins at any position, so the matches are the same.
     """
 
     def __init__(self, groups: tuple[tuple[str, ...], ...]):
@@ -98,10 +120,9 @@ class Aliases:
             return []
         found_groups: set[int] = set()
         present: set[str] = set()
-        for match in alternation(candidates).finditer(lowered):
-            word = candidates[match.lastindex - 1]
+        for word, start, end in scan(candidates, lowered):
             present.add(index_form(word))
-            if naming is None or naming == names(word, text[match.start():match.end()]):
+            if naming is None or naming == names(word, text[start:end]):
                 found_groups |= self._members[word]
         result: list[str] = []
         for number in sorted(found_groups):

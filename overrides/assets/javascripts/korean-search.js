@@ -313,6 +313,8 @@
       query.clauses = query.clauses.filter(function (clause) {
         return words.indexOf(clause) < 0 || !isSyllable(clause.term.replace(/\*/g, ""))
       })
+    for (var w = 0; w < words.length; w++)
+      demoteOtherLatinWords(query, words[w])
     var pairs = []
     for (var i = 0; i + 1 < terms.length; i++) {
       pairs.push(terms[i] + terms[i + 1])
@@ -320,7 +322,43 @@
     }
     if (terms.length && fields.indexOf(TITLE_KEY) >= 0)
       query.term(terms.join(""), { fields: [TITLE_KEY], boost: TITLE_BOOST })
-    return { words: long.length ? long : terms, pairs: pairs }
+    var plan = { words: long.length ? long : terms, pairs: pairs }
+    if (plan.words.length >= SENTENCE_WORDS)
+      damp(query)
+    return plan
+  }
+
+  /* A Latin query word with the trailing wildcard also matches other words that start with it:
+     http matches https, httponly and strict-transport-security's httpstricttransportsecurity, and
+     a page about HTTPS then outranks the one about HTTP. The word itself and the word with
+     Hangul after it (http의, http헤더) keep the clause's weight; longer Latin words get
+     OTHER_WORD of it. While the word is still being typed (no indexed word is the word itself
+     or it with Hangul after it, as `redir`), the clause stays as it is. */
+  var OTHER_WORD = 0.2, LATIN_WORD = /^[a-z0-9]{3,}\*$/, LATIN_LETTER = /^[a-z]/
+  function demoteOtherLatinWords(query, clause) {
+    if (!LATIN_WORD.test(clause.term))
+      return
+    var prefix = clause.term.slice(0, -1), node = lookup(prefix)
+    if (!node)
+      return
+    var endings = node.toArray(), same = endings.filter(function (e) { return !LATIN_LETTER.test(e) })
+    if (!same.length || same.length === endings.length)
+      return
+    var boost = clause.boost
+    clause.boost = boost * OTHER_WORD
+    for (var s = 0; s < same.length; s++)
+      query.term(prefix + same[s], { fields: clause.fields, boost: boost * (1 - OTHER_WORD), usePipeline: false })
+  }
+
+  /* A query of SENTENCE_WORDS words or more describes something in a sentence; a title that
+     has one of its words (boost 1,000) says little about the rest, so there the title fields
+     count TITLE_DAMP of their usual score. (Lunr scores each field by the cosine of the query's
+     and the field's vectors, so lower boosts on every title clause would change nothing: the
+     weight is applied to the field's score, by Index#query below.) */
+  var SENTENCE_WORDS = 3, TITLE_DAMP = 0.3
+  var TITLE_WEIGHTS = { title: TITLE_DAMP, title_morphs: TITLE_DAMP, title_key: TITLE_DAMP, tags: TITLE_DAMP }
+  function damp(query) {
+    query.fieldWeights = TITLE_WEIGHTS
   }
 
   function isSyllable(term) {
@@ -328,22 +366,27 @@
   }
 
   /* Lunr adds up the matches of each word, and a common word in a title (boost 1,000) outweighs
-     the rarer words of the query found together in the text. So a result that has the query's
-     words side by side (a joined pair, indexed for words that stand together) weighs
-     PHRASE_WEIGHT times, and one that has all the words, apart, ALL_WEIGHT times. */
-  var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3
+     the rarer words of the query found together in the text. So a result's score is multiplied
+     by ALL_WEIGHT times the share of the query's words it has to the power COVERAGE (all of
+     them: 3; four of five: 1.5; one of five: 0.02), since a learner who describes a concept in
+     a sentence wants the section that says most of it; and by up to PHRASE_WEIGHT when it has
+     neighbouring words of the query side by side (joined pairs, indexed for words that stand
+     together), in proportion to the pairs it has. */
+  var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3, COVERAGE = 3
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
     for (var r = 0; r < results.length; r++) {
       var terms = Object.keys(results[r].matchData.metadata)
-      var found = 0, together = false
+      var found = 0, together = 0
       for (var w = 0; w < plan.words.length; w++)
         if (startsAny(terms, plan.words[w]))
           found++
-      for (var p = 0; p < plan.pairs.length && !together; p++)
-        together = startsAny(terms, plan.pairs[p])
-      results[r].score *= together ? PHRASE_WEIGHT : found === plan.words.length ? ALL_WEIGHT : 1
+      for (var p = 0; p < plan.pairs.length; p++)
+        if (startsAny(terms, plan.pairs[p]))
+          together++
+      results[r].score *= ALL_WEIGHT * Math.pow(found / plan.words.length, COVERAGE) *
+        (together ? 1 + (PHRASE_WEIGHT - 1) * together / plan.pairs.length : 1)
     }
     return results.sort(function (a, b) { return b.score - a.score })
   }
@@ -415,7 +458,9 @@
  * `-word`), without the work that only required and prohibited words need: it builds a set of
  * the matching documents for every word and field, and an object for every match that it then
  * turns into a string and parses back. The steps, their order and so the results and their
- * scores are the same; any other query goes to Lunr's own code.
+ * scores are the same; any other query goes to Lunr's own code. One addition: a query with
+ * `fieldWeights` (field -> factor, set for a sentence-long query above) has each field's score
+ * multiplied by its factor.
  */
 ;(function (lunr) {
   "use strict"
@@ -471,7 +516,8 @@
     var results = [], matches = Object.create(null)
     for (var o = 0; o < order.length; o += 3) {
       var fieldRef = order[o], docRef = order[o + 1]
-      var score = queryVectors[order[o + 2]].similarity(this.fieldVectors[fieldRef])
+      var field = order[o + 2], weight = built.fieldWeights ? built.fieldWeights[field] : undefined
+      var score = queryVectors[field].similarity(this.fieldVectors[fieldRef]) * (weight === undefined ? 1 : weight)
       var docMatch = matches[docRef]
       if (docMatch !== undefined) {
         docMatch.score += score
