@@ -286,6 +286,20 @@ def test_a_render_that_raised_is_not_stored(mini):
     assert cache.entries == {} and cache.misses == 0
 
 
+def test_a_page_without_a_key_is_converted_uncached(mini):
+    root, config = mini
+    files = site_files(config)
+    cache = render_cache.start_build(config, root, [root])
+
+    def unreadable(files):
+        raise OSError("unreadable")
+
+    cache.site = unreadable
+    page = new_page(config, files, "index.md")
+    page.render(config, files)
+    assert "hello" in page.content and cache.entries == {} and (cache.hits, cache.misses) == (0, 0)
+
+
 @pytest.mark.parametrize("text", ["{not json", '{"version": "1", "entries": []}', "\0\xff", ""])
 def test_a_corrupt_cache_file_is_a_miss(mini, text):
     root, config = mini

@@ -332,7 +332,11 @@ class RenderCache(BuildCache):
     def render(self, original: Callable, page, config, files) -> None:
         if page.markdown is None:
             return original(page, config, files)  # render raises its own error
-        key = self.key(page, files)
+        try:
+            key = self.key(page, files)
+        except (OSError, ValueError, TypeError, AttributeError) as error:  # never a failed build because of the cache
+            log.debug(f"Render cache: no key for {page.file.src_uri} ({error!r}); converting it uncached")
+            return original(page, config, files)
         with_links = self.pages_log.getEffectiveLevel() > logging.DEBUG
         found = self.get(key)
         if found is not None and restore(page, found, files, with_links, self.get_toc):
@@ -413,7 +417,10 @@ def finish_build(save: bool, keep_unseen: bool = False) -> RenderCache | None:
     cache = _active
     activate(None)
     if cache is not None and save:
-        cache.save(keep_unseen=keep_unseen)
+        try:
+            cache.save(keep_unseen=keep_unseen)
+        except ValueError:  # text JSON cannot hold (a lone surrogate): only slower next time
+            pass
         log.info(f"Render cache: {cache.hits} pages reused, {cache.misses} converted")
     return cache
 
