@@ -117,6 +117,28 @@ def test_every_action_is_pinned_to_a_commit_sha(path):
             assert PINNED_LINE.search(stripped), f"{path.name}: missing '# vX.Y.Z' comment: {line}"
 
 
+# The first major release of each action the workflows use whose `runs.using` is node24: GitHub
+# retires the Node 20 runtime of actions (Node 20 reached end of life on 2026-04-30).
+NODE24_SINCE = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/setup-node": 5,
+    "actions/upload-artifact": 6,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,  # composite: it calls upload-artifact v6 or later
+    "actions/deploy-pages": 5,
+}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_runs_on_a_supported_node(path):
+    pins = re.findall(r"uses:\s*([^@\s]+)@[0-9a-f]{40}\s*#\s*v(\d+)", path.read_text(encoding="utf-8"))
+    assert pins, f"{path.name} pins no actions"
+    for action, major in pins:
+        assert action in NODE24_SINCE, f"{path.name}: {action} is not in NODE24_SINCE; add its first node24 major"
+        assert int(major) >= NODE24_SINCE[action], f"{path.name}: {action} v{major} still runs on Node 20"
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_top_level_permissions_are_empty(path):
     workflow = load(path)
