@@ -440,6 +440,23 @@ def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
     assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_rare_word_of_the_query_counts_more_than_common_ones(tmp_path):
+    # 필요 and 이유 are on one page in seven; 리프레시토큰 on one.
+    filler = [page(f"notes/{n}/", f"노트 {n}", "이 설정이 필요한 이유를 봅니다." if n % 7 == 0 else "요청을 보냅니다.")
+              for n in range(70)]
+    docs = [
+        page("venv/", "가상 환경이 필요한 이유", "프로젝트마다 패키지를 나눕니다."),
+        page("tokens/", "리프레시토큰", "액세스 토큰이 만료되면 새 토큰을 받는 데 필요합니다."),
+        *filler,
+    ]
+    site = tiny_site(tmp_path, docs)
+    [results] = load_bench().search(site, ["리프레시토큰이 필요한 이유"])["results"]
+    # Both pages have two words of three (one in the title and one in the text, or both in the
+    # title); the one with the word that names the topic comes first.
+    assert results[0] == "tokens/"
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Lunr")
 def test_replaced_lunr_functions_score_like_lunr(tmp_path):
     """korean-search.js replaces Lunr 2.3.9's Index#query (for queries without + or -) and

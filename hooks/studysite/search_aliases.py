@@ -32,6 +32,11 @@ HANGUL = re.compile("[\uac00-\ud7a3]")
 BLANKS = re.compile(r"\s+")
 
 
+@functools.cache
+def _own_source() -> str:
+    return Path(__file__).read_text(encoding="utf-8")
+
+
 def index_form(word: str) -> str:
     """How a word is stored in the index: lower case, no blanks or punctuation
     (`Status Code` -> `statuscode`, `출처(origin) 서버` -> `출처origin서버`)."""
@@ -98,9 +103,10 @@ class Aliases:
 
     @property
     def fingerprint(self) -> str:
-        """Changes whenever the table does, for caches of finished index fields."""
+        """Changes whenever the table or the code that matches it does, for caches of finished
+        index fields."""
         text = "\n".join("\t".join(group) for group in self.groups)
-        return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+        return hashlib.blake2b(f"{text}\0{_own_source()}".encode("utf-8"), digest_size=8).hexdigest()
 
     def forms(self, text: str, parts: bool = True, naming: bool | None = None) -> list[str]:
         """Index forms of the words of every group that `text` mentions, minus those it has.

@@ -78,10 +78,12 @@
     .sort(function (a, b) { return b.length - a.length })
 
   /* The index being built; captured so that candidates can be checked against it */
-  var index = null
+  var index = null, documents = 0
   var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
     index = build.apply(this, arguments)
+    documents = this.documentCount
+    rarities = Object.create(null)
     dropHiddenFields(this._koDocs || [], this._fields)
     this._koDocs = null
     return index
@@ -368,27 +370,54 @@
   /* Lunr adds up the matches of each word, and a common word in a title (boost 1,000) outweighs
      the rarer words of the query found together in the text. So a result's score is multiplied
      by ALL_WEIGHT times the share of the query's words it has to the power COVERAGE (all of
-     them: 3; four of five: 1.5; one of five: 0.02), since a learner who describes a concept in
-     a sentence wants the section that says most of it; and by up to PHRASE_WEIGHT when it has
+     them: 3; four of five: 1.5; one of five: 0.02), each word weighed by its rarity, since a
+     learner who describes a concept in a sentence wants the section that says most of it; and by up to PHRASE_WEIGHT when it has
      neighbouring words of the query side by side (joined pairs, indexed for words that stand
      together), in proportion to the pairs it has. */
   var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3, COVERAGE = 3
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
+    var weights = plan.words.map(rarity), total = weights.reduce(function (a, b) { return a + b }, 0)
     for (var r = 0; r < results.length; r++) {
       var terms = Object.keys(results[r].matchData.metadata)
       var found = 0, together = 0
       for (var w = 0; w < plan.words.length; w++)
         if (startsAny(terms, plan.words[w]))
-          found++
+          found += weights[w]
       for (var p = 0; p < plan.pairs.length; p++)
         if (startsAny(terms, plan.pairs[p]))
           together++
-      results[r].score *= ALL_WEIGHT * Math.pow(found / plan.words.length, COVERAGE) *
+      results[r].score *= ALL_WEIGHT * Math.pow(found / total, COVERAGE) *
         (together ? 1 + (PHRASE_WEIGHT - 1) * together / plan.pairs.length : 1)
     }
     return results.sort(function (a, b) { return b.score - a.score })
+  }
+
+  /* How much a query word says: its inverse document frequency (Lunr's formula) over the
+     sections that have a word starting with it, at least 1. Of 리프레시 토큰이 필요한 이유, a
+     section with 필요 and 이유 in its title but no 리프레시토큰 has the common part of the query,
+     not the half of it. Words that end thousands of ways (a syllable's prefix) count as common. */
+  var MAX_ENDINGS = 300, rarities = Object.create(null)
+  function rarity(word) {
+    if (word in rarities)
+      return rarities[word]
+    var node = index ? lookup(word) : null, refs = Object.create(null), count = 0
+    var endings = node ? node.toArray() : []
+    if (endings.length > MAX_ENDINGS)
+      count = Infinity
+    for (var e = 0; e < endings.length && count !== Infinity; e++) {
+      var posting = index.invertedIndex[word + endings[e]]
+      for (var field in posting)
+        if (field !== "_index")
+          for (var ref in posting[field])
+            if (!refs[ref]) {
+              refs[ref] = true
+              count++
+            }
+    }
+    var idf = count === Infinity || !documents ? 1 : Math.log(1 + Math.abs((documents - count + 0.5) / (count + 0.5)))
+    return rarities[word] = Math.max(1, idf)
   }
 
   function startsAny(terms, prefix) {
