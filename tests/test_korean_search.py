@@ -46,6 +46,14 @@ def test_adjacent_nouns_are_also_joined(analyser):
     assert "http상태코드" in analyse_text("HTTP 상태 코드는", analyser)
 
 
+def test_hangul_then_latin_or_digits_is_joined_only_for_a_name_read_in_hangul(analyser):
+    # Table cells and reading times run together in the text (`정의 Host 요청`, `약 11분`).
+    forms = analyse_text("정의 Host 요청 라우팅 약 11분", analyser)
+    assert not [f for f in forms if f in ("정의host", "약11분", "정의host요청")]
+    assert "host요청" in forms
+    assert "세션id" in analyse_text("세션 ID", analyser)
+
+
 def test_compounds_are_split(analyser):
     assert {"세션", "아이디"} <= set(analyse_text("세션아이디가", analyser))
 
@@ -440,21 +448,40 @@ def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
     assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
-def test_a_rare_word_of_the_query_counts_more_than_common_ones(tmp_path):
-    # 필요 and 이유 are on one page in seven; 리프레시토큰 on one.
-    filler = [page(f"notes/{n}/", f"노트 {n}", "이 설정이 필요한 이유를 봅니다." if n % 7 == 0 else "요청을 보냅니다.")
-              for n in range(70)]
-    docs = [
-        page("venv/", "가상 환경이 필요한 이유", "프로젝트마다 패키지를 나눕니다."),
-        page("tokens/", "리프레시토큰", "액세스 토큰이 만료되면 새 토큰을 받는 데 필요합니다."),
-        *filler,
-    ]
-    site = tiny_site(tmp_path, docs)
-    [results] = load_bench().search(site, ["리프레시토큰이 필요한 이유"])["results"]
+def first_result(tmp_path, query: str, docs: list[dict], common: str, every: int) -> str:
+    """The first page the query finds among `docs` and 70 other pages, one in `every` of them
+    saying `common` (so that its words are common, as on the site)."""
+    filler = [page(f"notes/{n}/", f"노트 {n}", common if n % every == 0 else "요청을 보냅니다.") for n in range(70)]
+    [results] = load_bench().search(tiny_site(tmp_path, [*docs, *filler]), [query])["results"]
+    return results[0]
+
+
+# (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)
+TOPIC_WORD_CASES = {
     # Both pages have two words of three (one in the title and one in the text, or both in the
-    # title); the one with the word that names the topic comes first.
-    assert results[0] == "tokens/"
+    # title); the one with the rare word that names the topic comes first.
+    "a rare word counts more than common ones": (
+        "리프레시토큰이 필요한 이유",
+        [page("venv/", "가상 환경이 필요한 이유", "프로젝트마다 패키지를 나눕니다."),
+         page("tokens/", "리프레시토큰", "액세스 토큰이 만료되면 새 토큰을 받는 데 필요합니다.")],
+        "이 설정이 필요한 이유를 봅니다.", 7, "tokens/"),
+    # 종류 (kinds of) asks about the topic the other word names; a title with 종류 and a
+    # mention of that topic is not the page about it.
+    "a word that asks for an aspect does not choose the topic": (
+        "상태코드 종류",
+        [page("uploads/", "파일의 종류와 내용", "검사에 실패하면 상태코드 400을 돌려줍니다."),
+         page("status-codes/", "상태코드", "응답의 결과를 세 자리 수로 알립니다.")],
+        "요청을 보냅니다. 상태코드를 봅니다.", 5, "status-codes/"),
+}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@pytest.mark.parametrize("case", TOPIC_WORD_CASES)
+def test_the_word_that_names_the_topic_decides(tmp_path, case):
+    query, docs, common, every, expected = TOPIC_WORD_CASES[case]
+    filler = [page(f"notes/{n}/", f"노트 {n}", common if n % every == 0 else "요청을 보냅니다.") for n in range(70)]
+    [results] = load_bench().search(tiny_site(tmp_path, [*docs, *filler]), [query])["results"]
+    assert results[0] == expected
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Lunr")

@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 12
+FORMS_REVISION = 13
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -297,7 +297,11 @@ def text_forms(words: list[str], analyses: dict[str, WordAnalysis], only_new: bo
         for following in words[i + 1 : i + MAX_JOINED_WORDS]:
             nxt = analyses.get(following)
             lead = nxt.lead if nxt is not None else (following if following.isalnum() else "")
-            if not lead:
+            # A Hangul word followed by a Latin or digit one (`정의 host`, `약 11분`) is how
+            # table cells and reading times run together, not a compound anyone types; a name
+            # read in Hangul (`세션 ID`: 세션id, 세션아이디) is one.
+            if not lead or (HANGUL.match(parts[-1][-1]) and lead[0].isascii() and lead[0].isalnum()
+                            and lead not in READINGS):
                 break
             if korean or is_korean(lead):
                 result.append("".join(parts) + lead)

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import re
+import sys
 from pathlib import Path
 
 from studysite.paths import ALIASES_FILE
@@ -34,7 +36,7 @@ BLANKS = re.compile(r"\s+")
 
 @functools.cache
 def _own_source() -> str:
-    return Path(__file__).read_text(encoding="utf-8")
+    return inspect.getsource(sys.modules[__name__])
 
 
 def index_form(word: str) -> str:

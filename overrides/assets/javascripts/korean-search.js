@@ -317,6 +317,11 @@
       })
     for (var w = 0; w < words.length; w++)
       demoteOtherLatinWords(query, words[w])
+    var topical = terms.filter(function (term) { return !isFacet(term) })
+    if (topical.length && topical.length < terms.length)
+      for (var f = 0; f < words.length; f++)
+        if (isFacet(terms[f]))
+          words[f].boost *= FACET_BOOST
     var pairs = []
     for (var i = 0; i + 1 < terms.length; i++) {
       pairs.push(terms[i] + terms[i + 1])
@@ -363,6 +368,17 @@
     query.fieldWeights = TITLE_WEIGHTS
   }
 
+  /* Words that ask for an aspect of the topic the rest of the query names (상태 코드 종류,
+     쿠키 설정 방법): in a title they say little about that topic, so next to other words they
+     weigh FACET_BOOST of a word, and in the share of the query a section has (rerank) they count
+     FACET_SHARE of the rarest word's weight of 1. */
+  var FACETS = ("종류 목록 정리 개념 의미 뜻 원리 예제 예시 사용법 이유 과정 순서 역할 " +
+    "장단점 구조 기본 기초 정의 요약 설정").split(" ")
+  var FACET_BOOST = 0.2, FACET_SHARE = 0.5
+  function isFacet(term) {
+    return FACETS.indexOf(term) >= 0
+  }
+
   function isSyllable(term) {
     return term.length === 1 && HANGUL.test(term)
   }
@@ -378,7 +394,7 @@
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
-    var weights = plan.words.map(rarity), total = weights.reduce(function (a, b) { return a + b }, 0)
+    var weights = plan.words.map(function (word) { return isFacet(word) ? FACET_SHARE : rarity(word) }), total = weights.reduce(function (a, b) { return a + b }, 0)
     for (var r = 0; r < results.length; r++) {
       var terms = Object.keys(results[r].matchData.metadata)
       var found = 0, together = 0
