@@ -132,13 +132,13 @@
   }
 
   /* Syllables one jamo away from a Hangul syllable, in tiers: 0, the usual typing confusions
-     (vowels ㅐ/ㅔ, ㅜ/ㅡ ..., initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...); 1, how loanwords are spelled
+     (vowels ㅐ/ㅔ, ㅔ/ㅖ, ㅜ/ㅡ ..., initials ㄱ/ㅋ, ㄷ/ㅌ, ㅅ/ㅆ ...); 1, how loanwords are spelled
      either way (캐쉬/캐시, 쥬/주, 데이타/데이터, 컨/콘); 2, every other initial, vowel and final.
      Groups are [slot, values]: slot 0 is the initial, 1 the vowel. */
   var TIERS = [
-    [[1, [1, 5]], [1, [3, 7]], [1, [10, 11, 15]], [1, [13, 18]], [1, [4, 6]], [1, [8, 12]],
-     [1, [17, 20]], [0, [0, 15, 1]], [0, [3, 16, 4]], [0, [7, 17, 8]], [0, [9, 10]],
-     [0, [12, 14, 13]]],
+    [[1, [1, 5]], [1, [3, 7]], [1, [5, 7]], [1, [1, 3]], [1, [10, 11, 15]], [1, [13, 18]],
+     [1, [4, 6]], [1, [8, 12]], [1, [17, 20]], [0, [0, 15, 1]], [0, [3, 16, 4]], [0, [7, 17, 8]],
+     [0, [9, 10]], [0, [12, 14, 13]]],
     [[1, [16, 20]], [1, [17, 13]], [1, [0, 4]], [1, [4, 8]]]
   ]
   var SIZES = [19, 21, 28]
@@ -373,7 +373,7 @@
      weigh FACET_BOOST of a word, and in the share of the query a section has (rerank) they count
      FACET_SHARE of the rarest word's weight of 1. */
   var FACETS = ("종류 목록 정리 개념 의미 뜻 원리 예제 예시 사용법 이유 과정 순서 역할 " +
-    "장단점 구조 기본 기초 정의 요약 설정").split(" ")
+    "장단점 구조 기본 기초 정의 요약 설정 list types kinds example examples meaning").split(" ")
   var FACET_BOOST = 0.2, FACET_SHARE = 0.5
   function isFacet(term) {
     return FACETS.indexOf(term) >= 0
