@@ -400,6 +400,8 @@ def test_query_script_on_a_small_index(tmp_path):
         page("limits/", "제한", "요청이 너무 많으면 요청을 막습니다. " * 10),
         page("smuggling/", "메시지", "메시지의 구조를 봅니다."),
         page("revoke/", "토큰 폐기", "로그아웃하면 토큰을 폐기합니다."),
+        page("location/", "Location", "옮긴 리소스의 주소를 알려 줍니다."),
+        page("gift/", "주는 법", "선물을 주는 방법을 봅니다."),
         page("pip/", "패키지", "페키지라고 잘못 쓰기도 합니다."),
         page("smuggling/#body", "본문의 끝", "길이를 다르게 해석하면 요청 스머글링 공격이 됩니다.",
              morphs="요청스머글링"),
@@ -407,7 +409,7 @@ def test_query_script_on_a_small_index(tmp_path):
     ]
     site = tiny_site(tmp_path, docs)
     queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점", "캐쉬", "인증서가",
-               "만들기", "페기"]
+               "만들기", "페기", "오알엠이란", "주소를 알려주는"]
     results = dict(zip(queries, load_bench().search(site, queries)["results"]))
     # A particle after a Latin word is dropped, not searched as a word of its own (이*).
     assert results["ORM이 뭐예요"][0] == "orm/"
@@ -415,6 +417,10 @@ def test_query_script_on_a_small_index(tmp_path):
     assert results["해더"][0] == "headers/"
     # ㅔ/ㅖ is one of them too: 페기 is 폐기, a whole word, before the prefix 페키 (ㄱ/ㅋ).
     assert results["페기"][0] == "revoke/"
+    # Latin letters read out in Hangul (오-알-엠) are the abbreviation.
+    assert results["오알엠이란"][0] == "orm/"
+    # A helping verb (알려 주는) says how, not what: not the page titled 주는.
+    assert results["주소를 알려주는"][0] == "location/"
     # A loanword spelled another way (쉬 for 시) is one of those usual confusions (not 캐스).
     assert results["캐쉬"][0] == "caching/"
     # The words side by side outrank a page with one common word of the query many times.

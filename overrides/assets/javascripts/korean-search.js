@@ -47,7 +47,7 @@
   var PARTICLES = (
     "이 가 은 는 을 를 의 에 에서 에게 에게서 한테 께 께서 로 으로 로서 으로서 로써 으로써 " +
     "와 과 도 만 까지 부터 보다 처럼 마다 조차 마저 이나 나 든지 이든지 라도 이라도 " +
-    "란 이란 라는 이라는 이라 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
+    "란 이란 라는 이라는 이라 라고 이라고 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
     "로는 와는 과는 와의 과의 으로의 로의 까지는 부터는 만으로 만의 이다 입니다 인가 인가요 " +
     "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요"
   ).split(" ")
@@ -63,6 +63,10 @@
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점"
   ).split(" ")
+
+  /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기): they say how, not what */
+  var HELPERS = ("주는 주기 주고 주면 주다 주세요 줘 줘요 오는 오기 오고 오다 와 와요 " +
+    "보는 보기 보고 보다 봐 봐요 두는 두기 두고 두다 놓는 놓기 놓고 놓다 버리는 버리기 버리다").split(" ")
 
   /* Question words and fillers a learner adds to a query; they carry no topic */
   var FILLERS = (
@@ -240,13 +244,60 @@
     for (var cut = word.length - 2; cut >= 2; cut--) {
       var left = stem(word.slice(0, cut)), right = stem(word.slice(cut))
       if (left && right)
-        return left + " " + right
+        return HELPERS.indexOf(word.slice(cut)) >= 0 ? left : left + " " + right
     }
     var list = candidates(word)
     for (var i = 0; i < list.length; i++) {
       var guess = list[i].length >= 2 && index ? corrected(list[i]) : null
       if (guess)
         return stem(guess) || guess
+    }
+    return null
+  }
+
+  /* Latin letters read out in Hangul, as learners type abbreviations: 오알엠 is ORM, 제이더블유티
+     is JWT, 에이피아이가 is API가. A word (without its particles) that the index does not have
+     whole and that reads as two or more letter names becomes the Latin word the index has. */
+  var LETTER_NAMES = [
+    ["에이치", "h"], ["에치", "h"], ["에이", "a"], ["비", "b"], ["씨", "c"], ["시", "c"], ["디", "d"],
+    ["이", "e"], ["에프", "f"], ["지", "g"], ["쥐", "g"], ["아이", "i"], ["제이", "j"], ["케이", "k"],
+    ["엘", "l"], ["엠", "m"], ["엔", "n"], ["오", "o"], ["피", "p"], ["큐", "q"], ["알", "r"],
+    ["에스", "s"], ["티", "t"], ["유", "u"], ["브이", "v"], ["더블유", "w"], ["더블류", "w"],
+    ["엑스", "x"], ["와이", "y"], ["제트", "z"], ["젯", "z"]
+  ]
+  var MAX_READINGS = 64
+  function letterReadings(word) {
+    var found = [], partial = [["", 0]]
+    while (partial.length && found.length < MAX_READINGS) {
+      var next = partial.pop(), letters = next[0], at = next[1]
+      if (at === word.length) {
+        if (letters.length >= 2)
+          found.push(letters)
+        continue
+      }
+      for (var n = 0; n < LETTER_NAMES.length; n++)
+        if (word.lastIndexOf(LETTER_NAMES[n][0], at) === at && partial.length < MAX_READINGS)
+          partial.push([letters + LETTER_NAMES[n][1], at + LETTER_NAMES[n][0].length])
+    }
+    return found
+  }
+
+  function isWhole(word) {
+    var node = index ? lookup(word) : null
+    return !!(node && node.final)
+  }
+
+  function spelledOut(word) {
+    if (!index)
+      return null
+    var list = candidates(word)
+    for (var c = 0; c < list.length; c++) {
+      if (isWhole(list[c]))
+        return null
+      var readings = letterReadings(list[c])
+      for (var r = 0; r < readings.length; r++)
+        if (isWhole(readings[r]))
+          return readings[r]
     }
     return null
   }
@@ -266,6 +317,9 @@
       var rest = SUFFIXES.indexOf(mixed[2]) >= 0 ? "" : normaliseWord(mixed[2])
       return memo[key] = rest ? mixed[1] + " " + rest : mixed[1]
     }
+    var spelled = spelledOut(key)
+    if (spelled)
+      return memo[key] = spelled
     var found = stem(key)
     var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" : found || repaired(key) || key
     memo[key] = best
