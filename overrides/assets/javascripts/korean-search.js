@@ -441,14 +441,15 @@
      the rarer words of the query found together in the text. So a result's score is multiplied
      by ALL_WEIGHT times the share of the query's words it has to the power COVERAGE (all of
      them: 3; four of five: 1.5; one of five: 0.02), each word weighed by its rarity, since a
-     learner who describes a concept in a sentence wants the section that says most of it; and by up to PHRASE_WEIGHT when it has
-     neighbouring words of the query side by side (joined pairs, indexed for words that stand
-     together), in proportion to the pairs it has. */
+     learner who describes a concept in a sentence wants the section that says most of it; and
+     by up to PHRASE_WEIGHT when it has neighbouring words of the query side by side (joined
+     pairs, indexed for words that stand together), in proportion to the pairs it has. */
   var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3, COVERAGE = 3
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
-    var weights = plan.words.map(function (word) { return isFacet(word) ? FACET_SHARE : rarity(word) }), total = weights.reduce(function (a, b) { return a + b }, 0)
+    var weights = plan.words.map(function (word) { return isFacet(word) ? FACET_SHARE : rarity(word) })
+    var total = weights.reduce(function (a, b) { return a + b }, 0)
     for (var r = 0; r < results.length; r++) {
       var terms = Object.keys(results[r].matchData.metadata)
       var found = 0, together = 0
@@ -486,7 +487,8 @@
               count++
             }
     }
-    var idf = count === Infinity || !documents ? 1 : Math.log(1 + Math.abs((documents - count + 0.5) / (count + 0.5)))
+    var idf = count === Infinity || !documents ? 1
+      : Math.log(1 + Math.abs((documents - count + 0.5) / (count + 0.5)))
     return rarities[word] = Math.max(1, idf)
   }
 
