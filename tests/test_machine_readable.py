@@ -146,7 +146,7 @@ def test_llms_txt_lists_notes_and_reference_with_markdown_copies(built_site):
     assert notes - urls == set()
     reference = parsed["sections"]["레퍼런스"]
     assert len([url for _, url, _ in reference if re.search(r"/reference/status/\d{3}\.md$", url)]) == 63
-    assert len([url for _, url, _ in reference if re.search(r"/reference/methods/[a-z-]+\.md$", url)]) >= 39
+    assert len([url for _, url, _ in reference if re.search(r"/reference/methods/[a-z-]+\.md$", url)]) >= 40
     full = (built_site / "llms-full.txt").read_text(encoding="utf-8")
     for url in urls:
         copy = (built_site / url[len(SITE_URL):]).read_text(encoding="utf-8")

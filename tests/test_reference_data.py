@@ -50,7 +50,7 @@ def test_phrases_follow_the_current_registry(reference):
 
 def test_every_iana_method_is_present(reference):
     names = [m.method for m in reference.methods]
-    assert len(names) == 39
+    assert len(names) == 40
     assert names[0] == "ACL" and names[-1] == "VERSION-CONTROL"
     assert {member.value for member in http.HTTPMethod} <= set(names)
 
