@@ -23,7 +23,7 @@ ISSUE_FORMS = sorted(
 
 SHA_REF = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
 # `uses: owner/repo@<40 hex> # vX.Y.Z` on one line, as Dependabot keeps it.
-PINNED_LINE = re.compile(r"uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
+PINNED_LINE = re.compile(r"uses:\s*(\S+)@([0-9a-f]{40})\s+#\s*v(\d+)\.\d+\.\d+\s*$")
 
 
 def run(args):
@@ -132,7 +132,7 @@ NODE24_SINCE = {
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_every_action_runs_on_a_supported_node(path):
-    pins = re.findall(r"uses:\s*([^@\s]+)@[0-9a-f]{40}\s*#\s*v(\d+)", path.read_text(encoding="utf-8"))
+    pins = [m.group(1, 3) for line in path.read_text(encoding="utf-8").splitlines() if (m := PINNED_LINE.search(line))]
     assert pins, f"{path.name} pins no actions"
     for action, major in pins:
         assert action in NODE24_SINCE, f"{path.name}: {action} is not in NODE24_SINCE; add its first node24 major"

@@ -204,8 +204,7 @@
   var VERB_ONLY = "다 기 고 지 면 게 서 며 어 아 여".split(" ")
     .filter(function (s) { return PARTICLES.indexOf(s) < 0 })
   function verbStem(stem) {
-    var node = index ? lookup(stem + "다") : true
-    return !!(node && (node === true || node.final))
+    return !index || isWhole(stem + "다")
   }
 
   /* The word and the word without one or two suffixes */
