@@ -383,9 +383,16 @@ def page(location, title, text="", **fields):
     return {"location": location, "title": title, "text": text, **fields}
 
 
+def results_among_filler(tmp_path, docs: list[dict], queries: list[str]) -> dict[str, list[str]]:
+    """Each query's result pages on a site of `docs` and 70 filler notes (so that the filler's
+    words are common, as on the site)."""
+    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
+    site = tiny_site(tmp_path, [*docs, *filler])
+    return dict(zip(queries, load_bench().search(site, queries)["results"]))
+
+
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_query_script_on_a_small_index(tmp_path):
-    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
     docs = [
         page("orm/", "ORM", "ORM은 테이블의 행을 객체로 다룹니다."),
         page("headers/", "헤더", "헤더는 메시지의 메타데이터입니다."),
@@ -405,12 +412,10 @@ def test_query_script_on_a_small_index(tmp_path):
         page("pip/", "패키지", "페키지라고 잘못 쓰기도 합니다."),
         page("smuggling/#body", "본문의 끝", "길이를 다르게 해석하면 요청 스머글링 공격이 됩니다.",
              morphs="요청스머글링"),
-        *filler,
     ]
-    site = tiny_site(tmp_path, docs)
     queries = ["ORM이 뭐예요", "해더", "요청 스머글링", "쿠키", "쿠키가 뭔지", "쿠키와 세션 차이점", "캐쉬", "인증서가",
                "만들기", "페기", "오알엠이란", "주소를 알려주는"]
-    results = dict(zip(queries, load_bench().search(site, queries)["results"]))
+    results = results_among_filler(tmp_path, docs, queries)
     # A particle after a Latin word is dropped, not searched as a word of its own (이*).
     assert results["ORM이 뭐예요"][0] == "orm/"
     # One jamo off: the usual vowel confusion (ㅐ/ㅔ) comes before another initial (해서).
@@ -438,24 +443,43 @@ def test_query_script_on_a_small_index(tmp_path):
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
-    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
     docs = [
         page("https/", "HTTPS", "https를 쓰면 https 연결이 암호화됩니다. https https", tags=["HTTPS"]),
         page("hsts/", "HTTPS 강제", "httpstricttransportsecurity https https"),
         page("http/", "HTTP의 개요와 특징 정리", "HTTP는 요청과 응답의 규칙입니다."),
         page("limits/", "요청 제한", "요청이 너무 많으면 막습니다."),
         page("methods/", "멱등", "같은 요청을 여러 번 보내도 서버의 효과가 같으면 멱등입니다."),
-        *filler,
     ]
-    site = tiny_site(tmp_path, docs)
     queries = ["http", "htt", "같은 요청을 여러 번 보내도 효과"]
-    results = dict(zip(queries, load_bench().search(site, queries)["results"]))
+    results = results_among_filler(tmp_path, docs, queries)
     # http also prefix-matches https, but the page that has the word itself comes first ...
     assert results["http"][0] == "http/"
     # ... while a word still being typed matches every word it starts.
     assert {"http/", "https/"} <= set(results["htt"])
     # The section that has most of a sentence outranks one with a word of it in its title.
     assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_header_lines_and_glued_latin_words_find_their_pages(tmp_path):
+    docs = [
+        page("messages/", "본문의 끝", "Transfer-Encoding: chunked는 본문을 조각으로 나누어 보냅니다."),
+        page("routing/", "허용하지 않은 메서드", "405 응답에는 Allow 헤더가 있습니다."),
+        page("uploads/", "업로드", "Content-Type 헤더는 application/json처럼 형식을 알립니다."),
+        page("limits/", "쿠키의 크기", "쿠키 하나는 4KB로 제한됩니다."),
+        page("deploy/", "배포", "nginx 뒤의 gunicorn이 응답하지 않으면 502를 봅니다."),
+    ]
+    queries = ["Transfer-Encoding: chunked", "Allow:", "Content-Type:application/json", "쿠키4kb제한", "nginx502"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # A pasted header line: the colon separates words instead of naming a field of the index,
+    # which made Lunr throw (hyphenated names) or Material drop the header name.
+    assert results["Transfer-Encoding: chunked"][0] == "messages/"
+    assert results["Allow:"][0] == "routing/"
+    assert results["Content-Type:application/json"][0] == "uploads/"
+    # Latin or digits between Hangul words, and letters glued to digits the index does not know
+    # together, are separate words.
+    assert results["쿠키4kb제한"][0] == "limits/"
+    assert results["nginx502"][0] == "deploy/"
 
 
 def first_result(tmp_path, query: str, docs: list[dict], common: str, every: int) -> str:

@@ -301,21 +301,33 @@
     return null
   }
 
+  /* Latin letters and digits that the index does not know together (nginx502) are two words
+     when it knows both; http2 or sha256, which it knows, stay whole */
+  function lettersAndDigits(word) {
+    var key = word.toLowerCase(), parts = /^([a-z]+)([0-9]+)$|^([0-9]+)([a-z]+)$/.exec(key)
+    if (!parts || !index || known(key))
+      return word
+    var first = parts[1] || parts[3], second = parts[2] || parts[4]
+    return known(first) && known(second) ? first + " " + second : word
+  }
+
   /* Normalise one Hangul word (no wildcard or punctuation); "" for a filler word */
   function normaliseWord(word) {
     if (!HANGUL.test(word))
-      return word
+      return lettersAndDigits(word)
     var key = word.toLowerCase()
     if (key in memo)
       return memo[key]
-    /* Latin or digits glued to Hangul are two words (HTTP헤더, 404에러); the pair is searched
-       joined as well (see addPhraseClauses) */
-    var mixed = /^([a-z0-9][a-z0-9._-]*)([\uac00-\ud7a3].*)$/.exec(key)
-    if (mixed) {
-      /* A particle after Latin or digits (ORM이, 304는, PUT과) is dropped */
-      var rest = SUFFIXES.indexOf(mixed[2]) >= 0 ? "" : normaliseWord(mixed[2])
-      return memo[key] = rest ? mixed[1] + " " + rest : mixed[1]
-    }
+    /* Latin or digits glued to Hangul are separate words (HTTP헤더, 404에러, 쿠키4kb제한); each
+       pair is searched joined as well (see addPhraseClauses) */
+    var runs = key.match(/[a-z0-9][a-z0-9._-]*|[^a-z0-9]+/g)
+    if (runs.length > 1 && (/^[a-z0-9]/.test(key) || !known(key)))
+      return memo[key] = runs.map(function (run, i) {
+        /* A particle after Latin or digits (ORM이, 304는, PUT과) is dropped */
+        if (HANGUL.test(run) && i && SUFFIXES.indexOf(run) >= 0)
+          return ""
+        return HANGUL.test(run) ? normaliseWord(run) : lettersAndDigits(run)
+      }).filter(Boolean).join(" ")
     var spelled = spelledOut(key)
     if (spelled)
       return memo[key] = spelled
@@ -502,6 +514,26 @@
      and the reader sees the first pages: the results after the first MAX_RESULTS sections,
      by score, are left out. */
   var MAX_RESULTS = 30
+
+  /* A colon after a word that is not a field of the index separates words, as readers paste a
+     header line (Content-Type: text/html). Lunr reads `word:` as "search the field word" and
+     throws on a field it does not have, and Material's query transform drops such a word
+     (Allow:) or, after a hyphen (Transfer-Encoding:), passes it on to throw: no results at all. */
+  var lexField = lunr.QueryLexer.lexField
+  lunr.QueryLexer.lexField = function (lexer) {
+    var name = lexer.sliceString().slice(0, -1).toLowerCase()
+    if (!index || index.fields.indexOf(name) >= 0)
+      return lexField(lexer)
+    /* A colon that ends a word (Allow:, or Allow:* after the transform adds its wildcard) is
+       left out, so that the word and its wildcard stay one term */
+    if (/^\**(\s|$)/.test(lexer.str.slice(lexer.pos))) {
+      lexer.str = lexer.str.slice(0, lexer.pos - 1) + lexer.str.slice(lexer.pos)
+      lexer.length--
+      lexer.pos--
+      return lunr.QueryLexer.lexText
+    }
+    return lunr.QueryLexer.lexTerm(lexer)
+  }
 
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields, plan = null
