@@ -84,6 +84,19 @@ def test_index_gains_morph_fields(analyser):
     assert "morphs" not in second and "title_morphs" not in second
 
 
+def test_a_particle_after_marked_up_words_stays_with_them(analyser):
+    # As a word of its own, 를 is read as the noun 르 and joined to the word before it.
+    index = {
+        "config": {"separator": SEPARATOR},
+        "docs": [{"location": "a/", "title": "헤더",
+                  "text": "<p><code>Content-Type</code>을 보고 <strong>본문</strong>을 <code>JSON</code>으로 읽습니다.</p>"}],
+    }
+    add_morphs(index, analyser)
+    forms = index["docs"][0]["morphs"].split()
+    assert not [form for form in forms if form in ("type을", "content르", "json으", "본문을")]
+    assert "읽다" in forms
+
+
 def test_second_run_analyses_nothing_new(tmp_path):
     path = tmp_path / "morphs.json"
     words = ["쿠키를", "저장합니다", "세션아이디가"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 13
+FORMS_REVISION = 14
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -37,6 +37,7 @@ ANALYSER_VERSION = (
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 TAG = re.compile(r"<[^>]*>")
+INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|var)\b[^>]*>", re.I)
 
 # Tags (Sejong tag set as used by kiwipiepy) that form a noun run: common, proper and bound
 # nouns (`퍼센트`), roots, foreign words, numbers, noun prefixes and suffixes (`-성`, `-들`).
@@ -75,8 +76,13 @@ class WordAnalysis:
 
 
 def plain_text(markup: str) -> str:
-    """Text of a search entry's HTML: tags become spaces, entities are decoded."""
-    return html.unescape(TAG.sub(" ", markup))
+    """Text of a search entry's HTML: tags become spaces, entities are decoded.
+
+    Inline tags are dropped without a space, since a particle follows the marked-up word
+    directly (`<code>Content-Type</code>을`): as a word of its own, kiwipiepy reads 을 or 를 as
+    a noun (르), and the words were joined into forms nobody types (content르, type을).
+    """
+    return html.unescape(TAG.sub(" ", INLINE_TAG.sub("", markup)))
 
 
 @functools.lru_cache(maxsize=16)
