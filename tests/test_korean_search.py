@@ -495,6 +495,22 @@ def test_header_lines_and_glued_latin_words_find_their_pages(tmp_path):
     assert results["nginx502"][0] == "deploy/"
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_the_casual_register_of_a_phone_query(tmp_path):
+    docs = [
+        page("headers/", "헤더 이름", "헤더 이름은 대소문자를 가리지 않으므로 상관이 없습니다."),
+        page("flags/", "있음 표시", "값이 있음을 표시합니다."),
+        page("status/", "상태 코드", "302와 303의 차이를 봅니다."),
+        page("slang/", "뭐임 모음", "줄임말을 모읍니다."),
+    ]
+    queries = ["대소문자 상관있음", "302 303 차이 뭐임"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # 있다 after a noun says how, not what: 상관있음 is 상관, not 상관 and 있음 ...
+    assert results["대소문자 상관있음"][0] == "headers/"
+    # ... and a question word in the casual register is dropped, not searched.
+    assert results["302 303 차이 뭐임"] == ["status/"]
+
+
 def first_result(tmp_path, query: str, docs: list[dict], common: str, every: int) -> str:
     """The first page the query finds among `docs` and 70 other pages, one in `every` of them
     saying `common` (so that its words are common, as on the site)."""

@@ -60,13 +60,17 @@
     "되다 됩니다 되는 되기 되고 되면 되어 돼서 된다 된 될 됨 되지 되게 돼요 됐다 되나요 " +
     "시키다 시키는 시키기 시킵니다 " +
     "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란 " +
+    /* The casual register of a phone query: -는 거 (thing that ...), -음 (풀림, 있음) */
+    "는거 은거 던거 한거 하는거 된거 되는거 인거 는게 은게 음 " +
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점"
   ).split(" ")
 
-  /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기): they say how, not what */
+  /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기), and 있다/없다 after a noun
+     (상관있음, 필요없나요): they say how, not what */
   var HELPERS = ("주는 주기 주고 주면 주다 주세요 줘 줘요 오는 오기 오고 오다 와 와요 " +
-    "보는 보기 보고 보다 봐 봐요 두는 두기 두고 두다 놓는 놓기 놓고 놓다 버리는 버리기 버리다").split(" ")
+    "보는 보기 보고 보다 봐 봐요 두는 두기 두고 두다 놓는 놓기 놓고 놓다 버리는 버리기 버리다 " +
+    "있음 없음 있나 없나 있나요 없나요 있어 없어 있어요 없어요 있는지 없는지 있는 없는 있다 없다").split(" ")
 
   /* Question words and fillers a learner adds to a query; they carry no topic */
   var FILLERS = (
@@ -74,7 +78,10 @@
     "무엇인지 무엇이 무엇을 뭘까 뭘까요 왜 왜요 언제 어떻게 어떡해 어디 어떤 방법 방법은 방법이 " +
     "알려 알려줘 알려줘요 알려주세요 주세요 설명 설명해줘 궁금 궁금해요 " +
     /* the 하다 family standing alone after a noun (리다이렉트 하려면, 써야 하나요) */
-    "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까"
+    "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까 " +
+    /* and the casual register (뭐임, 안됨, 어케) */
+    "뭐임 뭐뭐 뭐함 뭐해 뭐해야 뭐해야됨 어케 어캐 어떻게함 안됨 안돼 안돼요 안되나요 됨 함 임 거 건 " +
+    "있음 없음 있어 없어 있나요 없나요"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
@@ -241,9 +248,12 @@
   /* A word the index does not know: split or corrected into words it knows, or null */
   function repaired(word) {
     for (var cut = word.length - 2; cut >= 2; cut--) {
-      var left = stem(word.slice(0, cut)), right = stem(word.slice(cut))
-      if (left && right)
-        return HELPERS.indexOf(word.slice(cut)) >= 0 ? left : left + " " + right
+      var left = stem(word.slice(0, cut))
+      if (left && HELPERS.indexOf(word.slice(cut)) >= 0)
+        return left
+      var right = left && stem(word.slice(cut))
+      if (right)
+        return left + " " + right
     }
     var list = candidates(word)
     for (var i = 0; i < list.length; i++) {
