@@ -215,6 +215,22 @@ def test_site_index_has_morph_fields(built_site):
     assert cookies and any("morphs" in doc for doc in cookies)
 
 
+def test_each_code_and_method_summary_is_searched_on_its_own_page(built_site):
+    """The overview tables and the cheat sheet repeat every summary; in the index they would
+    compete with the pages that explain each code, so only their titles and prose are indexed."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    summaries = {
+        "reference/status/203/": "변환 프록시가 오리진 서버의 200 응답 본문을 수정해서",
+        "reference/methods/mkcol/": "파일 시스템의 디렉터리에 해당",
+    }
+    for page_url, words in summaries.items():
+        holders = {doc["location"].split("#")[0] for doc in index["docs"] if words in doc.get("text", "")}
+        assert page_url in holders
+        assert not holders & {"reference/status/", "reference/methods/", "reference/cheatsheet/"}
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert {"reference/status/#2xx", "reference/methods/#extensions", "reference/cheatsheet/#2xx"} <= titles.keys()
+
+
 def load_bench():
     spec = importlib.util.spec_from_file_location("search_bench", ROOT / "bench/search_bench.py")
     module = importlib.util.module_from_spec(spec)
