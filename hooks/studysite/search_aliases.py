@@ -102,6 +102,11 @@ class Aliases:
         self._order = tuple(w.lower() for w in words)  # longest first, as the alternation tries them
         # What a word must leave in the text with its blanks taken out (its punctuation stays).
         self._keys = tuple(BLANKS.sub("", w) for w in self._order)
+        # The words by the first two letters of their key: a text can only contain the keys that
+        # start with a pair of letters it has, so most words are never looked for (`_candidates`).
+        self._by_pair: dict[str, list[int]] = {}
+        for position, key in enumerate(self._keys):
+            self._by_pair.setdefault(key[:2], []).append(position)
 
     @property
     def fingerprint(self) -> str:
@@ -109,6 +114,12 @@ class Aliases:
         index fields."""
         text = "\n".join("\t".join(group) for group in self.groups)
         return hashlib.blake2b(f"{text}\0{_own_source()}".encode("utf-8"), digest_size=8).hexdigest()
+
+    def _candidates(self, squeezed: str) -> tuple[str, ...]:
+        """The words whose key occurs in the blank-free text, in matching order (longest first)."""
+        pairs = set(map("".join, zip(squeezed, squeezed[1:]))) | set(squeezed)
+        positions = sorted(p for pair in pairs.intersection(self._by_pair) for p in self._by_pair[pair])
+        return tuple(self._order[p] for p in positions if self._keys[p] in squeezed)
 
     def forms(self, text: str, parts: bool = True, naming: bool | None = None) -> list[str]:
         """Index forms of the words of every group that `text` mentions, minus those it has.
@@ -122,8 +133,7 @@ class Aliases:
         if not text:
             return []
         lowered = text.lower()
-        squeezed = BLANKS.sub("", lowered)
-        candidates = tuple(w for w, key in zip(self._order, self._keys) if key in squeezed)
+        candidates = self._candidates(BLANKS.sub("", lowered))
         if not candidates:
             return []
         found_groups: set[int] = set()
