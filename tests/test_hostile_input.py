@@ -315,6 +315,30 @@ def test_broken_yaml_gives_one_line_not_a_traceback(tmp_path, case):
     assert len(found) == 1 and found[0].startswith(expected), found
 
 
+def _shape(node: yaml.Node):
+    """A node tree as plain values with the line of every node, to compare two parsers."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag, node.value, node.start_mark.line
+    if isinstance(node, yaml.SequenceNode):
+        return node.tag, [_shape(item) for item in node.value], node.start_mark.line
+    return node.tag, [(_shape(key), _shape(value)) for key, value in node.value], node.start_mark.line
+
+
+def test_libyaml_reads_the_data_as_the_pure_python_parser_does():
+    """Valid data files and front matter are composed by libyaml (ten times faster); the node
+    trees, lines included, must be those of the pure-Python parser that reads everything else."""
+    from studysite import yaml_lines
+
+    assert yaml.__with_libyaml__, "PyYAML without libyaml reads every file with the slow parser"
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "data").rglob("*.yml"))]
+    texts += [note.read_text(encoding="utf-8").split("---\n")[1] for note in sorted((ROOT / "docs").rglob("*.md"))
+              if note.read_text(encoding="utf-8").startswith("---\n")]
+    assert len(texts) > 30
+    for text in texts:
+        fast = yaml_lines._compose_fast(text, "x")
+        assert fast is not False and _shape(fast) == _shape(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
 def test_wrong_theme_option_types():
     theme = {"features": "navigation.tabs", "palette": [1], "font": {"text": 3}, "language": ["ko"], "icon": "x"}
     assert lines(theme_problems(theme, lambda key: {"features": 7}.get(key, 5))) == [
