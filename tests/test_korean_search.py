@@ -290,6 +290,8 @@ def test_short_prefixes_find_pages(built_site):
         ("상태 코드", "http/status-codes/"),
         ("리다이렉트", "flask/routing/"),
         ("비연결성", "http/"),
+        # A header line pasted from the browser's developer tools (a colon after a field name).
+        ("Transfer-Encoding: chunked", "http/messages/"),
     ],
 )
 def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url):
