@@ -292,6 +292,8 @@ def test_short_prefixes_find_pages(built_site):
         ("비연결성", "http/"),
         # A header line pasted from the browser's developer tools (a colon after a field name).
         ("Transfer-Encoding: chunked", "http/messages/"),
+        # A command pasted from a shell (`--` is no query operator there).
+        ("flask --app studynotes run --debug", "project/01-setup/"),
     ],
 )
 def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url):
@@ -492,15 +494,17 @@ def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
-def test_header_lines_and_glued_latin_words_find_their_pages(tmp_path):
+def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp_path):
     docs = [
         page("messages/", "본문의 끝", "Transfer-Encoding: chunked는 본문을 조각으로 나누어 보냅니다."),
         page("routing/", "허용하지 않은 메서드", "405 응답에는 Allow 헤더가 있습니다."),
         page("uploads/", "업로드", "Content-Type 헤더는 application/json처럼 형식을 알립니다."),
         page("limits/", "쿠키의 크기", "쿠키 하나는 4KB로 제한됩니다."),
         page("deploy/", "배포", "nginx 뒤의 gunicorn이 응답하지 않으면 502를 봅니다."),
+        page("setup/", "실행", "flask --app studynotes run --debug로 개발 서버를 켭니다. 가상 환경은 ~/.venv에 둡니다."),
     ]
-    queries = ["Transfer-Encoding: chunked", "Allow:", "Content-Type:application/json", "쿠키4kb제한", "nginx502"]
+    queries = ["Transfer-Encoding: chunked", "Allow:", "Content-Type:application/json", "쿠키4kb제한", "nginx502",
+               "flask --app studynotes run --debug", "~/.venv"]
     results = results_among_filler(tmp_path, docs, queries)
     # A pasted header line: the colon separates words instead of naming a field of the index,
     # which made Lunr throw (hyphenated names) or Material drop the header name.
@@ -511,6 +515,9 @@ def test_header_lines_and_glued_latin_words_find_their_pages(tmp_path):
     # together, are separate words.
     assert results["쿠키4kb제한"][0] == "limits/"
     assert results["nginx502"][0] == "deploy/"
+    # A command pasted from a shell: `--` and `~` are no query operators there (Lunr threw).
+    assert results["flask --app studynotes run --debug"][0] == "setup/"
+    assert results["~/.venv"][0] == "setup/"
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")

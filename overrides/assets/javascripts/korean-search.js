@@ -545,6 +545,22 @@
     return lunr.QueryLexer.lexTerm(lexer)
   }
 
+  /* What a reader pastes from a shell (flask --app app run --debug, ~/.venv) is words, not
+     Lunr's operators: `--` before a word throws (a second `-` where a word must follow), and so
+     does `~` or `^` without the number of an edit distance or a boost after a word; the whole
+     query then finds nothing. Those characters become blanks, so every position Material reads
+     from the lexer stays where it was. */
+  function withoutStrayOperators(text) {
+    return text
+      .replace(/(^|\s)(-{2,})(?=\S)/g, function (all, before, dashes) { return before + dashes.replace(/-/g, " ") })
+      .replace(/[~^](?!\d+\*?(?:\s|$))/g, " ")
+  }
+  var runLexer = lunr.QueryLexer.prototype.run
+  lunr.QueryLexer.prototype.run = function () {
+    this.str = withoutStrayOperators(this.str)
+    return runLexer.apply(this, arguments)
+  }
+
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields, plan = null
     var results = this.query(function (query) {
