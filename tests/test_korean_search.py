@@ -504,7 +504,7 @@ def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp
         page("setup/", "실행", "flask --app studynotes run --debug로 개발 서버를 켭니다. 가상 환경은 ~/.venv에 둡니다."),
     ]
     queries = ["Transfer-Encoding: chunked", "Allow:", "Content-Type:application/json", "쿠키4kb제한", "nginx502",
-               "flask --app studynotes run --debug", "~/.venv"]
+               "flask --app studynotes run --debug", "~/.venv", "'Allow'", "「업로드」"]
     results = results_among_filler(tmp_path, docs, queries)
     # A pasted header line: the colon separates words instead of naming a field of the index,
     # which made Lunr throw (hyphenated names) or Material drop the header name.
@@ -518,6 +518,9 @@ def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp
     # A command pasted from a shell: `--` and `~` are no query operators there (Lunr threw).
     assert results["flask --app studynotes run --debug"][0] == "setup/"
     assert results["~/.venv"][0] == "setup/"
+    # Quotes around a word are no part of it.
+    assert results["'Allow'"][0] == "routing/"
+    assert results["「업로드」"][0] == "uploads/"
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")

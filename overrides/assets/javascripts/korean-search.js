@@ -321,8 +321,14 @@
     return known(first) && known(second) ? first + " " + second : word
   }
 
+  /* Quotes, brackets and the like around a word that the separator leaves ('쿠키', {쿠키}, 쿠키;,
+     100%): Lunr's trimmer takes them off indexed words, but not off a query word with the
+     wildcard Material adds, which then matched nothing */
+  var EDGES = /^[^a-z0-9\uac00-\ud7a3]+|[^a-z0-9\uac00-\ud7a3]+$/gi
+
   /* Normalise one Hangul word (no wildcard or punctuation); "" for a filler word */
   function normaliseWord(word) {
+    word = word.replace(EDGES, "")
     if (!HANGUL.test(word))
       return lettersAndDigits(word)
     var key = word.toLowerCase()
