@@ -280,6 +280,23 @@ def test_short_prefixes_find_pages(built_site):
     assert [query for query, pages in zip(queries, results) if not pages] == []
 
 
+# What learners paste into the search box: words in quotes and brackets, header and status lines
+# from the developer tools, shell commands, Python and Jinja code.
+PASTED = [
+    "'쿠키'", "「쿠키」", "(쿠키)", "{쿠키}", "쿠키;", "쿠키:", "쿠키~", "~쿠키", "^쿠키", "--쿠키",
+    "Set-Cookie: a=b; HttpOnly", "Cache-Control: max-age=0, no-cache", "Accept: */*", 'If-None-Match: "abc"',
+    "HTTP/1.1 200 OK", "GET /index.html HTTP/1.1", "flask --app studynotes run --debug", "python -m venv .venv",
+    "session['user_id']", 'app.config["SECRET_KEY"]', "127.0.0.1:5000", "{{ url_for('static') }}",
+]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_pasted_text_always_finds_something(built_site):
+    """Lunr reads `word:`, `--`, `~` and `^` as query syntax and threw, so the reader saw no results."""
+    results = load_bench().search(built_site, PASTED)["results"]
+    assert [query for query, pages in zip(PASTED, results) if not pages] == []
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(
     "query, page_url",
