@@ -316,6 +316,8 @@ def test_pasted_text_always_finds_something(built_site):
 def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url):
     from playwright.sync_api import expect
 
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url)
     box = page.locator("input.md-search__input")
     box.click()  # the index is downloaded when the search field first gets focus
@@ -326,6 +328,11 @@ def test_search_box_finds_page_for_korean_query(page, site_url, query, page_url)
     expect(links.first).to_be_visible()
     hrefs = [href.split("#")[0].split("?")[0] for href in links.evaluate_all("els => els.map(a => a.href)")][:3]
     assert site_url + page_url in hrefs, hrefs
+    # The result page highlights the query's words (search.highlight) without a script error.
+    links.nth(hrefs.index(site_url + page_url)).click()
+    page.wait_for_url(f"**/{page_url}**")
+    expect(page.locator("article h1").first).to_be_visible()
+    assert errors == []
     assert page.foreign_requests == []
 
 
