@@ -335,7 +335,7 @@ def test_libyaml_reads_the_data_as_the_pure_python_parser_does():
               if note.read_text(encoding="utf-8").startswith("---\n")]
     assert len(texts) > 30
     for text in texts:
-        fast = yaml_lines._compose_fast(text, "x")
+        fast = yaml_lines._compose_fast(text)
         assert fast is not False and _shape(fast) == _shape(yaml.compose(text, Loader=yaml.SafeLoader))
 
 

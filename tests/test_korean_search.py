@@ -440,10 +440,11 @@ def page(location, title, text="", **fields):
     return {"location": location, "title": title, "text": text, **fields}
 
 
-def results_among_filler(tmp_path, docs: list[dict], queries: list[str]) -> dict[str, list[str]]:
-    """Each query's result pages on a site of `docs` and 70 filler notes (so that the filler's
-    words are common, as on the site)."""
-    filler = [page(f"notes/{n}/", f"노트 {n}", "쿠키를 저장합니다. 요청을 보냅니다.") for n in range(70)]
+def results_among_filler(tmp_path, docs: list[dict], queries: list[str],
+                         common: str = "쿠키를 저장합니다. 요청을 보냅니다.", every: int = 1) -> dict[str, list[str]]:
+    """Each query's result pages on a site of `docs` and 70 filler notes, one in `every` of them
+    saying `common` (so that its words are common, as on the site)."""
+    filler = [page(f"notes/{n}/", f"노트 {n}", common if n % every == 0 else "요청을 보냅니다.") for n in range(70)]
     site = tiny_site(tmp_path, [*docs, *filler])
     return dict(zip(queries, load_bench().search(site, queries)["results"]))
 
@@ -527,24 +528,25 @@ def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp
         page("deploy/", "배포", "nginx 뒤의 gunicorn이 응답하지 않으면 502를 봅니다."),
         page("setup/", "실행", "flask --app studynotes run --debug로 개발 서버를 켭니다. 가상 환경은 ~/.venv에 둡니다."),
     ]
-    queries = ["Transfer-Encoding: chunked", "Allow:", "Content-Type:application/json", "쿠키4kb제한", "nginx502",
-               "flask --app studynotes run --debug", "~/.venv", "'Allow'", "「업로드」"]
-    results = results_among_filler(tmp_path, docs, queries)
-    # A pasted header line: the colon separates words instead of naming a field of the index,
-    # which made Lunr throw (hyphenated names) or Material drop the header name.
-    assert results["Transfer-Encoding: chunked"][0] == "messages/"
-    assert results["Allow:"][0] == "routing/"
-    assert results["Content-Type:application/json"][0] == "uploads/"
-    # Latin or digits between Hangul words, and letters glued to digits the index does not know
-    # together, are separate words.
-    assert results["쿠키4kb제한"][0] == "limits/"
-    assert results["nginx502"][0] == "deploy/"
-    # A command pasted from a shell: `--` and `~` are no query operators there (Lunr threw).
-    assert results["flask --app studynotes run --debug"][0] == "setup/"
-    assert results["~/.venv"][0] == "setup/"
-    # Quotes around a word are no part of it.
-    assert results["'Allow'"][0] == "routing/"
-    assert results["「업로드」"][0] == "uploads/"
+    expected = {
+        # A pasted header line: the colon separates words instead of naming a field of the index,
+        # which made Lunr throw (hyphenated names) or Material drop the header name.
+        "Transfer-Encoding: chunked": "messages/",
+        "Allow:": "routing/",
+        "Content-Type:application/json": "uploads/",
+        # Latin or digits between Hangul words, and letters glued to digits the index does not
+        # know together, are separate words.
+        "쿠키4kb제한": "limits/",
+        "nginx502": "deploy/",
+        # A command pasted from a shell: `--` and `~` are no query operators there (Lunr threw).
+        "flask --app studynotes run --debug": "setup/",
+        "~/.venv": "setup/",
+        # Quotes around a word are no part of it.
+        "'Allow'": "routing/",
+        "「업로드」": "uploads/",
+    }
+    results = results_among_filler(tmp_path, docs, list(expected))
+    assert {query: pages[:1] for query, pages in results.items()} == {query: [url] for query, url in expected.items()}
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
@@ -561,14 +563,6 @@ def test_the_casual_register_of_a_phone_query(tmp_path):
     assert results["대소문자 상관있음"][0] == "headers/"
     # ... and a question word in the casual register is dropped, not searched.
     assert results["302 303 차이 뭐임"] == ["status/"]
-
-
-def first_result(tmp_path, query: str, docs: list[dict], common: str, every: int) -> str:
-    """The first page the query finds among `docs` and 70 other pages, one in `every` of them
-    saying `common` (so that its words are common, as on the site)."""
-    filler = [page(f"notes/{n}/", f"노트 {n}", common if n % every == 0 else "요청을 보냅니다.") for n in range(70)]
-    [results] = load_bench().search(tiny_site(tmp_path, [*docs, *filler]), [query])["results"]
-    return results[0]
 
 
 # (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)
@@ -594,9 +588,7 @@ TOPIC_WORD_CASES = {
 @pytest.mark.parametrize("case", TOPIC_WORD_CASES)
 def test_the_word_that_names_the_topic_decides(tmp_path, case):
     query, docs, common, every, expected = TOPIC_WORD_CASES[case]
-    filler = [page(f"notes/{n}/", f"노트 {n}", common if n % every == 0 else "요청을 보냅니다.") for n in range(70)]
-    [results] = load_bench().search(tiny_site(tmp_path, [*docs, *filler]), [query])["results"]
-    assert results[0] == expected
+    assert results_among_filler(tmp_path, docs, [query], common, every)[query][0] == expected
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Lunr")

@@ -202,12 +202,12 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 
 
-def _compose_fast(text: str, display: str) -> yaml.Node | None | bool:
+def _compose_fast(text: str) -> yaml.Node | None | bool:
     """The node tree by libyaml, or False when libyaml is missing or the text has a problem."""
     if _FAST_LOADER is None or _NON_PRINTABLE.search(text):
         return False
     try:
-        if _event_problems(yaml.parse(text, Loader=_FAST_LOADER), display, 1, "yaml"):
+        if _event_problems(yaml.parse(text, Loader=_FAST_LOADER), "", 1, "yaml"):
             return False
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
@@ -216,7 +216,7 @@ def _compose_fast(text: str, display: str) -> yaml.Node | None | bool:
 
 def compose_untrusted(text: str, display: str, first_line: int = 1, field: str = "yaml") -> tuple[yaml.Node | None, list[Problem]]:
     """The node tree of `text`, or the problems that make it unsafe or invalid to build."""
-    root = _compose_fast(text, display)
+    root = _compose_fast(text)
     if root is not False:
         return root, []
     problems = check_events(text, display, first_line, field)
