@@ -258,6 +258,8 @@ WORKER_QUERIES = {
     # Two words written together, a question filler, one jamo off.
     "서명된쿠키": "flask/cookies-sessions/",
     "가상 환경이 뭐예요": "python/venv/",
+    # The loanword of an English name in a Korean title (Flask 시작하기).
+    "플라스크가 뭐예요": "flask/",
     "쿠기": "state/cookies/",
     "케시": "http/caching/",
 }
@@ -351,19 +353,22 @@ def test_title_key_is_the_title_without_separators():
 def test_add_morphs_adds_aliases_and_title_key(analyser):
     from studysite.search_aliases import Aliases
 
-    aliases = Aliases((("리다이렉트", "리디렉션", "redirect", "3xx"), ("프록시", "proxy")))
+    aliases = Aliases((("리다이렉트", "리디렉션", "redirect", "3xx"), ("프록시", "proxy"), ("플라스크", "flask")))
     index = add_morphs(
-        entry_index(("3xx 리다이렉션", "새 주소로 redirect 합니다"), ("리디렉션과 305 Use Proxy", "")),
+        entry_index(("3xx 리다이렉션", "새 주소로 redirect 합니다"), ("리디렉션과 305 Use Proxy", ""),
+                    ("Flask 시작하기", "")),
         analyser, aliases=aliases,
     )
-    first, second = index["docs"]
-    # A title that only mentions the concept with one English word (3xx, Proxy) gives its
-    # aliases to the text's field; one that names it (리디렉션), to the title's.
-    assert "리다이렉트" not in first.get("title_morphs", "").split()
-    assert {"리다이렉트", "리디렉션", "3xx"} <= set(first["morphs"].split())
+    first, second, third = index["docs"]
+    # A title that only mentions the concept with one English word of an English phrase
+    # (Proxy in 305 Use Proxy) gives its aliases to the text's field; one that names it
+    # (리디렉션, or 3xx and Flask among Korean words), to the title's.
+    assert {"리다이렉트", "리디렉션"} <= set(first["title_morphs"].split())
     assert first["title_key"] == "3xx 3xx리다이렉션"
     assert {"리다이렉트", "redirect", "3xx"} <= set(second["title_morphs"].split())
     assert "프록시" not in second["title_morphs"].split() and "프록시" in second["morphs"].split()
+    # A Korean title writes in English the name of what it is about.
+    assert "플라스크" in third["title_morphs"].split()
 
 
 def test_verbs_that_name_no_topic_give_no_dictionary_form(analyser):
@@ -408,6 +413,8 @@ def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
     aliases = Aliases((("프록시", "proxy"), ("응답 코드", "상태 코드", "status code"), ("csrf", "사이트 간 요청 위조")))
     assert aliases.forms("Use Proxy", naming=True) == []
     assert aliases.forms("Use Proxy", naming=False) == ["프록시"]
+    assert aliases.forms("Proxy 설정", naming=True, korean=True) == ["프록시"]
+    assert aliases.forms("리디렉션과 305 Use Proxy", naming=True, korean=True) == []
     assert aliases.forms("CSRF 기초", naming=True, parts=False) == ["사이트간요청위조"]
     assert aliases.forms("Status Code", naming=True) == ["응답코드", "응답", "코드", "상태코드", "상태"]
     assert aliases.forms("상태 코드", parts=False) == ["응답코드", "statuscode"]

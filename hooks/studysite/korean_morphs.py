@@ -29,7 +29,7 @@ from pathlib import Path
 from studysite.json_cache import BuildCache, read_json, write_json
 
 # Bump FORMS_REVISION whenever the rules below change: it invalidates both caches.
-FORMS_REVISION = 14
+FORMS_REVISION = 15
 ANALYSER_VERSION = (
     f"kiwipiepy {version('kiwipiepy')}, kiwipiepy_model {version('kiwipiepy_model')}, "
     f"forms {FORMS_REVISION}"
@@ -391,11 +391,13 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
             said = {source: f"{texts[source]}\n{' '.join(found[target])}" for source, target in fields.items()}
             for source, target in fields.items():
                 if source == "title" and "text" in fields:
-                    # A title that names the concept (리디렉션, CSRF, Permanent Redirect) gives its
-                    # aliases the title's weight; one that only mentions it (`305 Use Proxy`),
-                    # the text's, or it would outrank the pages about 프록시.
-                    found[target] += aliases.forms(said[source], parts=False, naming=True)
-                    found[fields["text"]] += aliases.forms(said[source], parts=False, naming=False)
+                    # A title that names the concept (리디렉션, CSRF, Permanent Redirect, the Flask
+                    # of `Flask 시작하기`) gives its aliases the title's weight; one that only
+                    # mentions it (`305 Use Proxy`), the text's, or it would outrank the pages
+                    # about 프록시.
+                    korean = is_korean(texts[source])
+                    found[target] += aliases.forms(said[source], parts=False, naming=True, korean=korean)
+                    found[fields["text"]] += aliases.forms(said[source], parts=False, naming=False, korean=korean)
                 else:
                     found[target] += aliases.forms(said[source])
         values = {target: " ".join(forms) for target, forms in found.items() if forms}

@@ -121,7 +121,7 @@ class Aliases:
         positions = sorted(p for pair in pairs.intersection(self._by_pair) for p in self._by_pair[pair])
         return tuple(self._order[p] for p in positions if self._keys[p] in squeezed)
 
-    def forms(self, text: str, parts: bool = True, naming: bool | None = None) -> list[str]:
+    def forms(self, text: str, parts: bool = True, naming: bool | None = None, korean: bool = False) -> list[str]:
         """Index forms of the words of every group that `text` mentions, minus those it has.
 
         With `parts`, a Korean word of several words also gives those of its words (two letters
@@ -129,7 +129,7 @@ class Aliases:
         `쿼리 스트링` finds the word `스트링` too instead of taking it for a typo.
 
         With `naming` True (or False), only the groups that the text names (or only those it
-        merely mentions) count; see `names`."""
+        merely mentions) count; see `names` (`korean`: the text is a Korean title)."""
         if not text:
             return []
         lowered = text.lower()
@@ -140,7 +140,8 @@ class Aliases:
         present: set[str] = set()
         for word, start, end in scan(candidates, lowered):
             present.add(index_form(word))
-            if naming is None or naming == names(word, text[start:end]):
+            among_korean = korean and not in_latin_phrase(text, start, end)
+            if naming is None or naming == names(word, text[start:end], among_korean):
                 found_groups |= self._members[word]
         result: list[str] = []
         for number in sorted(found_groups):
@@ -154,12 +155,25 @@ class Aliases:
         return result
 
 
-def names(word: str, written: str) -> bool:
+def names(word: str, written: str, korean: bool = False) -> bool:
     """Whether a title that has this alias word names the concept: a Korean word, a word of
-    several words (Permanent Redirect) or one in capitals (CSRF) does; a single English word
-    (Proxy in `305 Use Proxy`, Authentication in `407 Proxy Authentication Required`) is only a
-    mention: a page about something else."""
-    return bool(HANGUL.search(word)) or " " in word.strip() or (len(written) > 1 and written.isupper())
+    several words (Permanent Redirect), one in capitals (CSRF) or an English word among the
+    Korean words of a title (`korean`: Flask in `Flask 시작하기`, which writes in English the name
+    of what it is about) does; a single English word of an English phrase (Proxy in `305 Use
+    Proxy`, Authentication in `407 Proxy Authentication Required`) is only a mention: a page
+    about something else."""
+    return (korean or bool(HANGUL.search(word)) or " " in word.strip()
+            or (len(written) > 1 and written.isupper()))
+
+
+LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9.\-]*")
+
+
+def in_latin_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] stands next to another Latin word or number
+    (`305 Use Proxy`), as a part of an English phrase rather than a name among Korean words."""
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return any(LATIN_WORD.fullmatch(word.lower()) for word in before + after)
 
 
 PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
