@@ -307,6 +307,39 @@ def test_scan_finds_each_notes_sections_in_note_order():
     ]
 
 
+def test_scans_kept_between_builds_give_the_same_backlinks(tmp_path):
+    from studysite.backlinks import ScanCache
+
+    notes = [
+        Note("b/second.md", "머리말 404\n\n## 처리\n\n404와 GET\n", lambda h1: h1 or "둘째"),
+        Note("a/first.md", "# 첫째 노트\n\n404를 보냅니다.\n", lambda h1: h1 or "?"),
+        Note("c/none.md", "언급이 없습니다.\n", lambda h1: "셋째"),
+    ]
+    renderer = HeadingRenderer(EXTENSIONS, EXTENSION_CONFIGS)
+    expected = scan(notes, MentionLinker(PHRASES, COMMON_METHODS), renderer)
+    path = tmp_path / "notes.json"
+    first = ScanCache(path, "site")
+    assert scan(notes, MentionLinker(PHRASES, COMMON_METHODS), renderer, first) == expected
+    first.save()
+
+    class NoLinking(MentionLinker):
+        def link(self, markdown, src_uri):
+            raise AssertionError(f"{src_uri} was scanned again")
+
+    # The next build reads every scan from the file: no note is linked or outlined again.
+    assert scan(notes, NoLinking(PHRASES, COMMON_METHODS), renderer, ScanCache(path, "site")) == expected
+    # Another fingerprint of the build's other inputs (data, hooks, extensions): scanned again.
+    assert scan(notes, MentionLinker(PHRASES, COMMON_METHODS), renderer, ScanCache(path, "other")) == expected
+    # An entry of the wrong shape (a hand-edited or broken file) is scanned again, not trusted.
+    import json
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["mentions"] = [["reference/status/404.md", "0", True]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert scan(notes, MentionLinker(PHRASES, COMMON_METHODS), renderer, ScanCache(path, "site")) == expected
+
+
 def test_page_titles_follow_mkdocs():
     assert page_title("홈", {"title": "x"}, "h1", "index.md", True) == "홈"  # from the nav
     assert page_title(None, {"title": "앞"}, "h1", "a.md", False) == "앞"

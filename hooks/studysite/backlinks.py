@@ -18,14 +18,17 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterable
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.rendering import get_heading_text
 
-from studysite.mentions import MentionLinker, Result
+from studysite.json_cache import BuildCache
+from studysite.mentions import Mention, MentionLinker, Result
 from studysite.paths import is_reference
+from studysite.render_cache import digest
 
 
 @dataclass(frozen=True)
@@ -137,19 +140,88 @@ def _plain(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+def scan_note(note: Note, linker: MentionLinker, renderer: HeadingRenderer) -> tuple[Result, Outline | None]:
+    """A note's linking result, and the outline of its headings if it mentions a reference page."""
+    result = linker.link(note.markdown, note.src_uri)
+    if not result.mentions:
+        return result, None
+    return result, renderer.outline([line for _, line in result.heading_lines], leads_with_heading(note.markdown, result))
+
+
+class ScanCache(BuildCache):
+    """What `scan_note` found for each note, kept between builds (a warm build scans no note
+    that did not change). `site` is the build's fingerprint of everything else a scan reads
+    (render_cache.site_fingerprint: the data files, the hooks' code, the Markdown extensions and
+    the packages' versions), so a change to any of them scans every note again."""
+
+    FORMAT = "1"
+
+    def __init__(self, path: Path | None, site: str):
+        super().__init__(path, self.FORMAT, valid=lambda entry: _scanned_from_json(entry) is not None)
+        self.site = site
+
+    def scanned(self, note: Note, linker: MentionLinker, renderer: HeadingRenderer) -> tuple[Result, Outline | None]:
+        key = digest(self.site, note.src_uri, note.markdown)
+        found = self.get(key)
+        if found is not None:
+            return _scanned_from_json(found)
+        result, outline = scan_note(note, linker, renderer)
+        self.put(key, _scanned_to_json(result, outline))
+        return result, outline
+
+
+def _scanned_to_json(result: Result, outline: Outline | None) -> dict:
+    return {
+        "markdown": result.markdown,
+        "mentions": [[m.target, m.section, m.linked] for m in result.mentions],
+        "headings": result.headings,
+        "heading_lines": [[index, line] for index, line in result.heading_lines],
+        "outline": None if outline is None else {
+            "headings": [[h.level, h.id, h.title] for h in outline.headings], "h1_title": outline.h1_title},
+    }
+
+
+def _scanned_from_json(entry) -> tuple[Result, Outline | None] | None:
+    """The cached scan, or None for an entry of any other shape (a cache file is only a file)."""
+    try:
+        outline = entry["outline"]
+        result = Result(
+            _typed(entry["markdown"], str),
+            [Mention(_typed(t, str), _typed(n, int), _typed(linked, bool)) for t, n, linked in entry["mentions"]],
+            [_typed(h, str) for h in entry["headings"]],
+            [(_typed(i, int), _typed(line, str)) for i, line in entry["heading_lines"]],
+        )
+        if outline is not None:
+            h1 = outline["h1_title"]
+            outline = Outline(
+                tuple(Heading(_typed(lv, int), _typed(i, str), _typed(t, str)) for lv, i, t in outline["headings"]),
+                None if h1 is None else _typed(h1, str),
+            )
+    except (KeyError, TypeError, ValueError):
+        return None
+    if result.mentions and outline is None:
+        return None
+    return result, outline
+
+
+def _typed(value, kind: type):
+    if type(value) is not kind:
+        raise TypeError(value)
+    return value
+
+
 def scan(
-    notes: Iterable[Note], linker: MentionLinker, renderer: HeadingRenderer
+    notes: Iterable[Note], linker: MentionLinker, renderer: HeadingRenderer, cache: ScanCache | None = None
 ) -> tuple[dict[str, tuple[str, Result]], dict[str, list[Backlink]]]:
     """Link every note. Return (src_uri -> (Markdown, linking result)) and, for each reference
     page's src_uri, its backlinks in note order."""
     results: dict[str, tuple[str, Result]] = {}
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
     for note in notes:
-        result = linker.link(note.markdown, note.src_uri)
+        result, outline = (cache.scanned if cache is not None else scan_note)(note, linker, renderer)
         results[note.src_uri] = (note.markdown, result)
-        if not result.mentions:
+        if outline is None:
             continue
-        outline = renderer.outline([line for _, line in result.heading_lines], leads_with_heading(note.markdown, result))
         title = note.title(outline.h1_title)
         sections = section_anchors(result.headings, list(outline.headings))
         for mention in result.mentions:

@@ -14,12 +14,13 @@ same as in the previous finished build keeps its page from that build.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from studysite import backlinks
+from studysite import backlinks, render_cache
 from studysite.cheatsheet import render_cheatsheet
 from studysite.paths import CHEATSHEET_PAGE, GLOSSARY_FILE, GLOSSARY_PAGE, METHODS_INDEX, STATUS_FILE, STATUS_INDEX
 from studysite.reference_data import CLASSES, COMMON_METHODS
@@ -28,6 +29,7 @@ from studysite.reference_pages import class_titles, labels, reference_files
 from studysite.state import BuildState, Session
 
 OVERVIEWS = (STATUS_INDEX, METHODS_INDEX)
+SCAN_CACHE = Path(".cache") / "backlinks" / "notes.json"
 
 
 def _replace(files: Files, file: File) -> File:
@@ -76,7 +78,8 @@ def add_backlinks(files: Files, config, state: BuildState, session: Session) -> 
     Runs in `on_nav`, when MkDocs has given pages their nav titles and before any is read.
     """
     renderer = backlinks.HeadingRenderer(config.markdown_extensions, config.mdx_configs or {})
-    results, found = backlinks.scan(notes(files, config, session.serving), state.linker, renderer)
+    state.scan_cache = scan_cache(files, state.root)
+    results, found = backlinks.scan(notes(files, config, session.serving), state.linker, renderer, state.scan_cache)
     state.linked = results
     grouped = {target: backlinks.grouped(links, target) for target, links in found.items()}
     state.reference_building.clear()
@@ -88,9 +91,19 @@ def add_backlinks(files: Files, config, state: BuildState, session: Session) -> 
         state.reference_building[src_uri] = content
 
 
+def scan_cache(files: Files, root) -> backlinks.ScanCache | None:
+    """The notes' scans from earlier builds, keyed with the render cache's fingerprint of the
+    build's other inputs (no render cache, as in tests that build no site: no scan cache)."""
+    pages = render_cache.active()
+    return None if pages is None else backlinks.ScanCache(root / SCAN_CACHE, pages.site_key(files))
+
+
 def finish_reference(state: BuildState, session: Session) -> None:
-    """Only a finished build's pages are on disk to be kept by the next dirty build."""
+    """Only a finished build's pages are on disk to be kept by the next dirty build, and only a
+    finished build's scans are kept for the next one."""
     session.reference_built = dict(state.reference_building)
+    if state.scan_cache is not None:
+        state.scan_cache.save(keep_unseen=session.dirty)
 
 
 def linked_markdown(state: BuildState, markdown: str, src_uri: str) -> str:

@@ -62,6 +62,8 @@ class BuildState:
     _linker: MentionLinker | None = None
     # src_uri of a note -> (its Markdown, its linking result), found before any page is rendered.
     linked: dict[str, tuple[str, Result]] = field(default_factory=dict)
+    # The notes' scans kept between builds (backlinks.ScanCache), saved when the build finishes.
+    scan_cache: Any = None
     # The Markdown generated for each reference page in this build (src_uri -> Markdown).
     reference_building: dict[str, str] = field(default_factory=dict)
     _reference_env: Any = None
