@@ -362,13 +362,16 @@ def tree(site: Path) -> dict[str, bytes]:
 
 @pytest.mark.build
 def test_a_warm_build_writes_the_same_site_and_still_fails_on_a_broken_link(tmp_path):
+    from studysite.site_files import SCAN_CACHE
+
     project = copy_project(tmp_path / "project")
     use_build_cache(project)  # the Korean analysis of this run's build, if any; no rendered pages
     shutil.rmtree(project / CACHE.parent, ignore_errors=True)
+    shutil.rmtree(project / SCAN_CACHE.parent, ignore_errors=True)  # nor the notes' backlink scans
     config = project / "mkdocs.yml"
     cold = run_mkdocs_build(tmp_path / "cold", config, SOURCE_DATE_EPOCH=EPOCH)
     assert cold.returncode == 0, cold.stderr[-3000:]
-    assert (project / CACHE).is_file()
+    assert (project / CACHE).is_file() and (project / SCAN_CACHE).is_file()
     warm = run_mkdocs_build(tmp_path / "warm", config, SOURCE_DATE_EPOCH=EPOCH)
     assert warm.returncode == 0, warm.stderr[-3000:]
     assert "pages reused, 0 converted" in warm.stderr, warm.stderr[-2000:]
