@@ -152,19 +152,21 @@ class ScanCache(BuildCache):
     """What `scan_note` found for each note, kept between builds (a warm build scans no note
     that did not change). `site` is the build's fingerprint of everything else a scan reads
     (render_cache.site_fingerprint: the data files, the hooks' code, the Markdown extensions and
-    the packages' versions), so a change to any of them scans every note again."""
+    the packages' versions), so a change to any of them scans every note again. An entry of
+    another shape is scanned again and replaced."""
 
     FORMAT = "1"
 
     def __init__(self, path: Path | None, site: str):
-        super().__init__(path, self.FORMAT, valid=lambda entry: _scanned_from_json(entry) is not None)
+        super().__init__(path, self.FORMAT)
         self.site = site
 
     def scanned(self, note: Note, linker: MentionLinker, renderer: HeadingRenderer) -> tuple[Result, Outline | None]:
         key = digest(self.site, note.src_uri, note.markdown)
         found = self.get(key)
-        if found is not None:
-            return _scanned_from_json(found)
+        kept = None if found is None else _scanned_from_json(found)
+        if kept is not None:
+            return kept
         result, outline = scan_note(note, linker, renderer)
         self.put(key, _scanned_to_json(result, outline))
         return result, outline

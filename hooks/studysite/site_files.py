@@ -91,7 +91,7 @@ def add_backlinks(files: Files, config, state: BuildState, session: Session) -> 
         state.reference_building[src_uri] = content
 
 
-def scan_cache(files: Files, root) -> backlinks.ScanCache | None:
+def scan_cache(files: Files, root: Path) -> backlinks.ScanCache | None:
     """The notes' scans from earlier builds, keyed with the render cache's fingerprint of the
     build's other inputs (no render cache, as in tests that build no site: no scan cache)."""
     pages = render_cache.active()
