@@ -260,6 +260,8 @@ WORKER_QUERIES = {
     "가상 환경이 뭐예요": "python/venv/",
     # The loanword of an English name in a Korean title (Flask 시작하기).
     "플라스크가 뭐예요": "flask/",
+    # A method as readers name it, with the kind (TRACE 메서드), and the loanword of the name.
+    "트레이스 메소드 보안": "reference/methods/trace/",
     "쿠기": "state/cookies/",
     "케시": "http/caching/",
 }
@@ -405,6 +407,24 @@ def test_a_section_index_page_is_found_by_the_section_title():
             {"location": "reference/status/"}]
     add_section_keys(docs, titles)
     assert [d.get("title_key") for d in docs] == ["http개요와특징 http", "x", "상태코드"]
+
+
+def test_a_method_page_is_found_by_its_name_with_the_kind():
+    from studysite.korean_search import add_method_names
+    from studysite.search_aliases import Aliases
+
+    aliases = Aliases((("HEAD 메서드", "헤드메서드"), ("메서드", "메소드", "method")))
+    docs = [{"location": "reference/methods/head/", "title": "HEAD", "title_key": "head"},
+            {"location": "reference/methods/head/#설명", "title": "설명", "title_key": "설명"},
+            {"location": "reference/methods/", "title": "HTTP 메서드 레퍼런스", "title_key": "http메서드레퍼런스"},
+            {"location": "flask/routing/#x", "title": "HEAD", "title_key": "head"}]
+    add_method_names(docs, aliases)
+    head, section, overview, other = docs
+    assert head["title_key"] == "head head메서드" and head["title_morphs"] == "헤드메서드"
+    # Only the page's own entry, only method pages; and not the kind's own aliases (메소드), which
+    # would make every method page a title match for the query 메소드.
+    assert "title_morphs" not in section and "title_morphs" not in overview and "title_morphs" not in other
+    assert section["title_key"] == "설명" and other["title_key"] == "head"
 
 
 def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():

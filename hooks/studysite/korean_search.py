@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 import material
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from studysite.korean_morphs import (
     ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
 )
-from studysite.paths import project_root
+from studysite.paths import METHODS_INDEX, project_root
 from studysite.search_aliases import Aliases, index_form, load_aliases
 from studysite.search_sections import search_plugin
 from studysite.untrusted import MAX_NOTE_BYTES, is_inside
@@ -132,6 +133,31 @@ def add_section_keys(docs: list[dict], titles: dict[str, str]) -> None:
                 doc[TITLE_KEY] = " ".join([*keys, key])
 
 
+# Each method's page is titled with its name alone (HEAD); readers name it with the kind as well.
+METHOD_PAGES = posixpath.dirname(METHODS_INDEX) + "/"
+METHOD_KIND = "메서드"
+
+
+def add_method_names(docs: list[dict], aliases: Aliases) -> None:
+    """Give each method page's entry its name with the kind (`HEAD 메서드`) as a title, so that
+    `헤드 메서드` finds the page about HEAD before sections whose title has the word 메서드. Only
+    the aliases of the whole name count: those of the kind alone (메소드, method) would make
+    every method page a title match for the query `메소드`."""
+    kind_forms = set(aliases.forms(METHOD_KIND, parts=False, naming=True, korean=True))
+    for doc in docs:
+        location, title = doc.get("location", ""), doc.get("title", "")
+        if not location.startswith(METHOD_PAGES) or location == METHOD_PAGES or "#" in location or not title:
+            continue
+        name = f"{title} {METHOD_KIND}"
+        keys = doc.get(TITLE_KEY, "").split()
+        forms = doc.get(FIELDS["title"], "").split()
+        added = [form for form in aliases.forms(name, parts=False, naming=True, korean=True)
+                 if form not in forms and form not in kind_forms]
+        doc[TITLE_KEY] = " ".join(dict.fromkeys([*keys, index_form(name)]))
+        if added:
+            doc[FIELDS["title"]] = " ".join([*forms, *added])
+
+
 def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
     """Give this build's search entries (in memory, before they are written) their added fields."""
     search = search_plugin(config)
@@ -144,6 +170,7 @@ def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=N
     analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
     add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
     add_section_keys(index["docs"], section_titles(nav))
+    add_method_names(index["docs"], aliases)
     if analyser.analysed:
         cache.save()
     # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
