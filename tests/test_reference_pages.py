@@ -36,6 +36,9 @@ def test_status_page_shows_code_title_and_spec_link(env, fixture_reference):
     assert "- [200 OK](200.md) — 성공" in page
     # Neighbouring codes are linked once, by the footer (the pages are in the navigation).
     assert "[← " not in page and " →](" not in page
+    # The summary in everyday words, where the record has one (escaped like every data field).
+    assert "<p><strong>쉽게 말하면</strong> 그 주소에는 아무것도 없다는 &lt;b&gt;응답&lt;/b&gt;입니다.</p>" in to_html(page)
+    assert "쉽게 말하면" not in render_status_page(env, fixture_reference, fixture_reference.status(200))
 
 
 def test_status_page_escapes_markup_from_data(env, fixture_reference):

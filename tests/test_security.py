@@ -293,7 +293,7 @@ def add_payloads(project: Path):
     codes = yaml.safe_load(status_path.read_text(encoding="utf-8"))
     for record in codes:
         if record["code"] == 404:
-            for key in ("summary", "title_ko", "phrase"):
+            for key in ("summary", "plain", "title_ko", "phrase"):
                 record[key] += " " + PAYLOAD
             record["description"] += "\n" + PAYLOAD + "\n"
             record["flask"] = (record.get("flask") or "") + "# " + PAYLOAD + "\n"

@@ -27,6 +27,7 @@ STATUS_SCHEMA = (
     Field("spec_url", "url"),
     Field("cacheable", "bool"),
     Field("summary", "line"),
+    Field("plain", "line", required=False),
     Field("description", "text"),
     Field("related", "ints"),
     Field("headers", "names"),
@@ -66,6 +67,7 @@ class StatusCode:
     spec_url: str
     cacheable: bool
     summary: str
+    plain: str | None  # the summary in everyday words, for codes a learner meets first
     description: str
     related: tuple[int, ...]
     headers: tuple[str, ...]

@@ -141,6 +141,7 @@ def status_codes_json(reference: Reference) -> str:
             "spec_url": s.spec_url,
             "cacheable": s.cacheable,
             "summary": s.summary,
+            "plain": s.plain,
             "related": list(s.related),
             "url": s.url,
         }
