@@ -67,7 +67,7 @@ class StatusCode:
     spec_url: str
     cacheable: bool
     summary: str
-    plain: str | None  # the summary in everyday words, for codes a learner meets first
+    plain: str | None  # the summary in everyday words ("쉽게 말하면" on the page)
     description: str
     related: tuple[int, ...]
     headers: tuple[str, ...]
