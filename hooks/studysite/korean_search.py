@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+from collections.abc import Iterable
 from pathlib import Path
 
 import material
@@ -122,15 +123,20 @@ def section_titles(nav) -> dict[str, str]:
     return titles
 
 
+def add_words(doc: dict, field: str, words: Iterable[str]) -> None:
+    """Add to a search entry's field (words separated by spaces) the words it does not have yet."""
+    present = doc.get(field, "").split()
+    new = [word for word in dict.fromkeys(words) if word and word not in present]
+    if new:
+        doc[field] = " ".join([*present, *new])
+
+
 def add_section_keys(docs: list[dict], titles: dict[str, str]) -> None:
     """Give each section index page's entry (not its sections') the section title as a title key."""
     for doc in docs:
         title = titles.get(doc.get("location"))
         if title:
-            key = index_form(title)
-            keys = doc.get(TITLE_KEY, "").split()
-            if key and key not in keys:
-                doc[TITLE_KEY] = " ".join([*keys, key])
+            add_words(doc, TITLE_KEY, [index_form(title)])
 
 
 # Each method's page is titled with its name alone (HEAD); readers name it with the kind as well.
@@ -149,13 +155,9 @@ def add_method_names(docs: list[dict], aliases: Aliases) -> None:
         if not location.startswith(METHOD_PAGES) or location == METHOD_PAGES or "#" in location or not title:
             continue
         name = f"{title} {METHOD_KIND}"
-        keys = doc.get(TITLE_KEY, "").split()
-        forms = doc.get(FIELDS["title"], "").split()
-        added = [form for form in aliases.forms(name, parts=False, naming=True, korean=True)
-                 if form not in forms and form not in kind_forms]
-        doc[TITLE_KEY] = " ".join(dict.fromkeys([*keys, index_form(name)]))
-        if added:
-            doc[FIELDS["title"]] = " ".join([*forms, *added])
+        add_words(doc, TITLE_KEY, [index_form(name)])
+        forms = aliases.forms(name, parts=False, naming=True, korean=True)
+        add_words(doc, FIELDS["title"], [form for form in forms if form not in kind_forms])
 
 
 def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
