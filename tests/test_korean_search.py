@@ -592,6 +592,24 @@ def test_the_casual_register_of_a_phone_query(tmp_path):
     assert results["302 303 차이 뭐임"] == ["status/"]
 
 
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
+    docs = [
+        page("legal/", "법적 사유로 이용 불가", "법원 명령처럼 법적 요구가 있을 때 씁니다.", morphs="법적사유 법적요구"),
+        # The word 법적인 itself is indexed too (elsewhere), so the query word is known whole.
+        page("essay/", "에세이", "법적인 문제는 다루지 않습니다."),
+        page("forms/", "폼 제출", "새로고침하면 폼이 다시 제출됩니다."),
+        page("diary/", "일기", "새로고침하니까 좋습니다."),
+    ]
+    queries = ["법적인 이유로 막힌 페이지", "새로고침하니까"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # 법적인 is 법적 with the copula: it finds 법적사유 and 법적요구, not only the word 법적인 ...
+    assert results["법적인 이유로 막힌 페이지"][0] == "legal/"
+    # ... and -니까 (like -는데, -지만, -어도) is an ending: the query finds every form of the
+    # verb, not only the page that has the word as typed.
+    assert {"forms/", "diary/"} <= set(results["새로고침하니까"])
+
+
 # (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)
 TOPIC_WORD_CASES = {
     # Both pages have two words of three (one in the title and one in the text, or both in the

@@ -62,8 +62,13 @@
     "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란 " +
     /* The casual register of a phone query: -는 거 (thing that ...), -음 (풀림, 있음) */
     "는거 은거 던거 한거 하는거 된거 되는거 인거 는게 은게 음 " +
+    /* Past tense and linking endings of a description (받았는데, 보냈지만, 바꿔도) */
+    "는데 았는데 었는데 였는데 했는데 됐는데 지만 았지만 었지만 했지만 어도 아도 해도 " +
+    "았다 었다 였다 았음 었음 했음 니까 으니까 " +
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
-    "성 화 적 적인 적으로 점"
+    "성 화 적 적인 적으로 점 " +
+    /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short) */
+    "인"
   ).split(" ")
 
   /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기), and 있다/없다 after a noun
@@ -214,6 +219,13 @@
     return !index || isWhole(stem + "다")
   }
 
+  /* 인 is the copula only after a -적 adjective: 로그인 or 플러그인 keep it */
+  function allowed(suffix, stem) {
+    if (suffix === "인")
+      return stem.slice(-1) === "적"
+    return VERB_ONLY.indexOf(suffix) < 0 || verbStem(stem)
+  }
+
   /* The word and the word without one or two suffixes */
   function candidates(word) {
     var result = [word]
@@ -224,7 +236,7 @@
           var suffix = SUFFIXES[s]
           var stem = result[c].slice(0, -suffix.length)
           if (stem && result[c].slice(-suffix.length) === suffix && result.indexOf(stem) < 0 &&
-              (VERB_ONLY.indexOf(suffix) < 0 || verbStem(stem)))
+              allowed(suffix, stem))
             result.push(stem)
         }
       from = until
