@@ -56,12 +56,15 @@ def test_method_page_has_flags_examples_and_escaping(env, fixture_reference):
     assert "| 응답 캐시 가능(cacheable) | 예 |" in page
     assert '=== "요청"\n\n    ```http\n    GET / HTTP/1.1\n    Host: example.com\n    ```' in page
     assert "<script>" not in to_html(page).split("<pre>")[0]
+    assert "쉽게 말하면" not in page  # this record has no plain line
 
 
 def test_extension_method_page_has_no_common_sections(env, fixture_reference):
     page = render_method_page(env, fixture_reference.method("PROPFIND"))
     assert "## 예시 메시지" not in page and "응답 캐시 가능" not in page
     assert "[RFC 4918 §9.1](https://www.rfc-editor.org/rfc/rfc4918#section-9.1)" in page
+    # The summary in everyday words, escaped like every data field.
+    assert "<p><strong>쉽게 말하면</strong> 폴더 안을 들여다보는 &lt;b&gt;요청&lt;/b&gt;입니다.</p>" in to_html(page)
 
 
 def test_markdown_text_escapes_outside_code_spans_only():

@@ -304,7 +304,7 @@ def add_payloads(project: Path):
     methods = yaml.safe_load(methods_path.read_text(encoding="utf-8"))
     for record in methods:
         if record["method"] == "GET":
-            for key in ("summary", "title_ko", "request_body", "response_body"):
+            for key in ("summary", "plain", "title_ko", "request_body", "response_body"):
                 record[key] += " " + PAYLOAD
             record["description"] += "\n" + PAYLOAD + "\n"
             record["flask"] += "# " + PAYLOAD + "\n"

@@ -54,6 +54,7 @@ def test_methods_export_matches_data(built_site, reference):
     for record, row in zip(reference.methods, exported):
         assert (row["method"], row["safe"], row["idempotent"]) == (record.method, record.safe, record.idempotent)
         assert row["cacheable"] == record.cacheable and row["spec_url"] == record.spec_url
+        assert row["plain"] == record.plain and row["plain"]  # every method has its everyday-words line
         assert (built_site / row["url"] / "index.html").is_file()
 
 

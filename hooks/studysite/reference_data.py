@@ -45,6 +45,7 @@ METHOD_SCHEMA = (
     Field("spec_url", "url"),
     Field("title_ko", "line"),
     Field("summary", "line"),
+    Field("plain", "line", required=False),
     Field("cacheable", "line", required=False, choices=CACHEABLE_CHOICES),
     Field("request_body", "line", required=False),
     Field("response_body", "line", required=False),
@@ -92,6 +93,7 @@ class Method:
     spec_url: str
     title_ko: str
     summary: str
+    plain: str | None  # the summary in everyday words
     cacheable: str | None
     request_body: str | None
     response_body: str | None

@@ -160,6 +160,7 @@ def methods_json(reference: Reference) -> str:
             "spec_url": m.spec_url,
             "title_ko": m.title_ko,
             "summary": m.summary,
+            "plain": m.plain,
             "url": m.url,
         }
         for m in reference.methods
