@@ -600,14 +600,18 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
         page("essay/", "에세이", "법적인 문제는 다루지 않습니다."),
         page("forms/", "폼 제출", "새로고침하면 폼이 다시 제출됩니다."),
         page("diary/", "일기", "새로고침하니까 좋습니다."),
+        page("overload/", "서비스 이용 불가", "서버가 과부하 상태여서 503 상태코드를 보냅니다."),
+        page("when/", "오류 처리", "오류가 났을 때의 상태코드를 고릅니다."),
     ]
-    queries = ["법적인 이유로 막힌 페이지", "새로고침하니까"]
+    queries = ["법적인 이유로 막힌 페이지", "새로고침하니까", "과부하일 때의 상태코드"]
     results = results_among_filler(tmp_path, docs, queries)
     # 법적인 is 법적 with the copula: it finds 법적사유 and 법적요구, not only the word 법적인 ...
     assert results["법적인 이유로 막힌 페이지"][0] == "legal/"
     # ... and -니까 (like -는데, -지만, -어도) is an ending: the query finds every form of the
     # verb, not only the page that has the word as typed.
     assert {"forms/", "diary/"} <= set(results["새로고침하니까"])
+    # 과부하일 is 과부하 with the copula (a whole word before 일), and 때 says when, not what.
+    assert results["과부하일 때의 상태코드"][0] == "overload/"
 
 
 # (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)

@@ -67,8 +67,9 @@
     "았다 었다 였다 았음 었음 했음 니까 으니까 " +
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점 " +
-    /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short) */
-    "인"
+    /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
+       or after a noun before 때 (과부하일 때) */
+    "인 일"
   ).split(" ")
 
   /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기), and 있다/없다 after a noun
@@ -86,7 +87,9 @@
     "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까 " +
     /* and the casual register (뭐임, 안됨, 어케) */
     "뭐임 뭐뭐 뭐함 뭐해 뭐해야 뭐해야됨 어케 어캐 어떻게함 안됨 안돼 안돼요 안되나요 됨 함 임 거 건 " +
-    "있음 없음 있어 없어 있나요 없나요"
+    "있음 없음 있어 없어 있나요 없나요 " +
+    /* when (…할 때, …일 때의): the situation is in the other words */
+    "때 때의 때는 땐 때에 때도 때만 무슨"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
@@ -219,10 +222,13 @@
     return !index || isWhole(stem + "다")
   }
 
-  /* 인 is the copula only after a -적 adjective: 로그인 or 플러그인 keep it */
+  /* 인 is the copula only after a -적 adjective: 로그인 or 플러그인 keep it; 일 only after a
+     whole indexed word (과부하일), so 스타일 or 이메일 keep theirs */
   function allowed(suffix, stem) {
     if (suffix === "인")
       return stem.slice(-1) === "적"
+    if (suffix === "일")
+      return isWhole(stem)
     return VERB_ONLY.indexOf(suffix) < 0 || verbStem(stem)
   }
 
