@@ -88,7 +88,7 @@
     /* and the casual register (뭐임, 안됨, 어케) */
     "뭐임 뭐뭐 뭐함 뭐해 뭐해야 뭐해야됨 어케 어캐 어떻게함 안됨 안돼 안돼요 안되나요 됨 함 임 거 건 " +
     "있음 없음 있어 없어 있나요 없나요 " +
-    /* when (…할 때, …일 때의): the situation is in the other words */
+    /* when (…할 때, …일 때의) and what kind (무슨): the situation is in the other words */
     "때 때의 때는 땐 때에 때도 때만 무슨"
   ).split(" ")
 
