@@ -614,6 +614,26 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
     assert results["과부하일 때의 상태코드"][0] == "overload/"
 
 
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_stem_fused_with_its_ending(tmp_path):
+    docs = [
+        page("large/", "요청 헤더가 너무 큼", "쿠키가 쌓이면 헤더가 커집니다.", morphs="쿠키 쌓이다 헤더 크다"),
+        page("delete/", "삭제", "노트를 지우면 첨부 파일도 지웁니다.", morphs="노트 지우다 첨부파일"),
+        page("server/", "서버", "서버는 요청에 응답합니다."),
+        page("service/", "서비스", "서비스를 운영합니다."),
+    ]
+    queries = ["쿠키가 쌓여서", "헤더가 쌓였는데", "노트를 지워서", "서벼"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # 쌓여서 is 쌓이 + 어서 and 지워서 is 지우 + 어서: no suffix comes off to leave a known stem,
+    # so the stem is restored and finds the dictionary form (and every form the text has).
+    assert results["쿠키가 쌓여서"][0] == "large/"
+    assert results["헤더가 쌓였는데"][0] == "large/"
+    assert results["노트를 지워서"][0] == "delete/"
+    # A syllable that only looks fused stays a typo: 서벼 is 서버 (서비다 is no verb), not 서비스.
+    assert results["서벼"][0] == "server/"
+
+
 # (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)
 TOPIC_WORD_CASES = {
     # Both pages have two words of three (one in the title and one in the text, or both in the
