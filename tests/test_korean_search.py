@@ -427,6 +427,22 @@ def test_a_method_page_is_found_by_its_name_with_the_kind():
     assert section["title_key"] == "설명" and other["title_key"] == "head"
 
 
+
+def test_the_related_lists_of_a_status_page_weigh_less_than_the_page():
+    from studysite.korean_search import RELATED_BOOST, demote_related_sections
+
+    docs = [{"location": "reference/status/407/", "title": "407 Proxy Authentication Required"},
+            {"location": "reference/status/305/#관련-상태-코드", "title": "관련 상태 코드"},
+            {"location": "reference/status/431/#관련-헤더", "title": "관련 헤더", "boost": 0.5},
+            {"location": "http/status-codes/#관련-상태-코드", "title": "관련 상태 코드"}]
+    demote_related_sections(docs)
+    page, related, headers, note = docs
+    # The lists at the foot of every status page name other codes and say 상태 코드 in their
+    # title; a note's own section of that name is the note's text and keeps its weight.
+    assert "boost" not in page and "boost" not in note
+    assert related["boost"] == RELATED_BOOST < 1
+    assert headers["boost"] == 0.5 * RELATED_BOOST
+
 def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
     from studysite.search_aliases import Aliases
 

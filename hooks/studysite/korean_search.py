@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from studysite.korean_morphs import (
     ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
 )
-from studysite.paths import METHODS_INDEX, project_root
+from studysite.paths import METHODS_INDEX, STATUS_INDEX, project_root
 from studysite.search_aliases import Aliases, index_form, load_aliases
 from studysite.search_sections import search_plugin
 from studysite.untrusted import MAX_NOTE_BYTES, is_inside
@@ -160,6 +160,22 @@ def add_method_names(docs: list[dict], aliases: Aliases) -> None:
         add_words(doc, FIELDS["title"], [form for form in forms if form not in kind_forms])
 
 
+# The lists at the foot of a status code's page (overrides/reference/status.md.j2) name other
+# codes. Their titles are the same on every page and have the words of a query about a code
+# (상태 코드, 응답 코드), and their lines have the other codes' names, so 63 such sections
+# crowded out the page of the code a query describes. They stay searchable, weighed less.
+STATUS_PAGES = posixpath.dirname(STATUS_INDEX) + "/"
+RELATED_SECTIONS = ("관련 상태 코드", "관련 헤더")
+RELATED_BOOST = 0.2
+
+
+def demote_related_sections(docs: list[dict]) -> None:
+    """Weigh the related-codes and related-headers sections of status code pages less."""
+    for doc in docs:
+        if doc.get("location", "").startswith(STATUS_PAGES) and doc.get("title") in RELATED_SECTIONS:
+            doc["boost"] = doc.get("boost", 1) * RELATED_BOOST
+
+
 def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
     """Give this build's search entries (in memory, before they are written) their added fields."""
     search = search_plugin(config)
@@ -173,6 +189,7 @@ def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=N
     add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
     add_section_keys(index["docs"], section_titles(nav))
     add_method_names(index["docs"], aliases)
+    demote_related_sections(index["docs"])
     if analyser.analysed:
         cache.save()
     # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
