@@ -618,8 +618,10 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
         page("diary/", "일기", "새로고침하니까 좋습니다."),
         page("overload/", "서비스 이용 불가", "서버가 과부하 상태여서 503 상태코드를 보냅니다."),
         page("when/", "오류 처리", "오류가 났을 때의 상태코드를 고릅니다."),
+        page("moved/", "영구 이동", "주소가 바뀌면 새 주소를 알립니다.", morphs="주소 바뀌다 알리다"),
+        page("moving/", "이사", "짐이 많아 바뀌었다고 합니다."),
     ]
-    queries = ["법적인 이유로 막힌 페이지", "새로고침하니까", "과부하일 때의 상태코드"]
+    queries = ["법적인 이유로 막힌 페이지", "새로고침하니까", "과부하일 때의 상태코드", "바뀌었다고"]
     results = results_among_filler(tmp_path, docs, queries)
     # 법적인 is 법적 with the copula: it finds 법적사유 and 법적요구, not only the word 법적인 ...
     assert results["법적인 이유로 막힌 페이지"][0] == "legal/"
@@ -628,6 +630,9 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
     assert {"forms/", "diary/"} <= set(results["새로고침하니까"])
     # 과부하일 is 과부하 with the copula (a whole word before 일), and 때 says when, not what.
     assert results["과부하일 때의 상태코드"][0] == "overload/"
+    # -었다고 quotes what was said: the query finds the verb 바뀌다 in any form, not only the
+    # page that has the word as typed.
+    assert {"moved/", "moving/"} <= set(results["바뀌었다고"])
 
 
 

@@ -65,6 +65,9 @@
     /* Past tense and linking endings of a description (받았는데, 보냈지만, 바꿔도) */
     "는데 았는데 었는데 였는데 했는데 됐는데 지만 았지만 었지만 했지만 어도 아도 해도 " +
     "았다 었다 였다 았음 었음 했음 니까 으니까 " +
+    /* Quoted speech (바뀌었다고 알려 주는, 하겠다는 뜻, 먹으라는 말, 왜 쓰냐고) */
+    "다고 는다고 었다고 았다고 였다고 했다고 됐다고 다는 는다는 었다는 았다는 했다는 겠다는 하겠다는 " +
+    "으라는 으라고 냐고 느냐고 " +
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점 " +
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
