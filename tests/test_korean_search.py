@@ -655,6 +655,21 @@ def test_a_stem_fused_with_its_ending(tmp_path):
     assert results["서벼"][0] == "server/"
 
 
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_hangul_word_before_other_words_that_start_with_it(tmp_path):
+    docs = [
+        page("logging/", "오류 추적", "오류가 나면 로그를 남깁니다.", morphs="오류 나다 로그 남기다"),
+        page("login/", "세션", "로그인한 사용자는 세션에 있습니다.", morphs="로그인 로그인하다 사용자 세션 있다"),
+        page("logout/", "세션 비우기", "로그아웃하면 세션을 비웁니다.", morphs="로그아웃 로그아웃하다 세션 비우다"),
+    ]
+    results = results_among_filler(tmp_path, docs, ["로그", "로그인"])
+    # 로그 (a log) with a particle (로그를) is the word; 로그인 and 로그아웃 only start with it. They
+    # are still found, after the page about logs.
+    assert results["로그"] == ["logging/", "login/", "logout/"]
+    assert results["로그인"] == ["login/"]
+
+
 # (query, pages, a sentence on one page in `every` of 70 others, every, the page it must find first)
 TOPIC_WORD_CASES = {
     # Both pages have two words of three (one in the title and one in the text, or both in the

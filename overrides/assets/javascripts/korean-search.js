@@ -440,7 +440,7 @@
         return words.indexOf(clause) < 0 || !isSyllable(clause.term.replace(/\*/g, ""))
       })
     for (var w = 0; w < words.length; w++)
-      demoteOtherLatinWords(query, words[w])
+      demoteOtherWords(query, words[w])
     var topical = terms.filter(function (term) { return !isFacet(term) })
     if (topical.length && topical.length < terms.length)
       for (var f = 0; f < words.length; f++)
@@ -459,20 +459,27 @@
     return plan
   }
 
-  /* A Latin query word with the trailing wildcard also matches other words that start with it:
-     http matches https, httponly and strict-transport-security's httpstricttransportsecurity, and
-     a page about HTTPS then outranks the one about HTTP. The word itself and the word with
-     Hangul after it (http의, http헤더) keep the clause's weight; longer Latin words get
-     OTHER_WORD of it. While the word is still being typed (no indexed word is the word itself
-     or it with Hangul after it, as `redir`), the clause stays as it is. */
+  /* A query word with the trailing wildcard also matches other words that start with it. A Latin
+     word: http matches https, httponly and strict-transport-security's
+     httpstricttransportsecurity, and a page about HTTPS then outranks the one about HTTP. A Hangul
+     word the index has whole: 로그 matches 로그를 and 로그에는, but also 로그인 and 로그아웃, and
+     pages about logging in outrank the one about logs. The word itself and the word with what
+     may follow it (Hangul after a Latin word: http의, http헤더; a particle or an ending after a
+     Hangul word) keep the clause's weight; other words get OTHER_WORD of it. While a Latin word
+     is still being typed (no indexed word is the word itself or it with Hangul after it, as
+     `redir`), the clause stays as it is. */
   var OTHER_WORD = 0.2, LATIN_WORD = /^[a-z0-9]{3,}\*$/, LATIN_LETTER = /^[a-z]/
-  function demoteOtherLatinWords(query, clause) {
-    if (!LATIN_WORD.test(clause.term))
+  var HANGUL_WORD = /^[\uac00-\ud7a3]{2,}\*$/
+  function followsLatin(ending) { return !LATIN_LETTER.test(ending) }
+  function followsHangul(ending) { return !ending || SUFFIXES.indexOf(ending) >= 0 }
+  function demoteOtherWords(query, clause) {
+    var latin = LATIN_WORD.test(clause.term)
+    if (!latin && !HANGUL_WORD.test(clause.term))
       return
     var prefix = clause.term.slice(0, -1), node = lookup(prefix)
-    if (!node)
+    if (!node || !latin && !node.final)
       return
-    var endings = node.toArray(), same = endings.filter(function (e) { return !LATIN_LETTER.test(e) })
+    var endings = node.toArray(), same = endings.filter(latin ? followsLatin : followsHangul)
     if (!same.length || same.length === endings.length)
       return
     var boost = clause.boost
