@@ -686,6 +686,16 @@ TOPIC_WORD_CASES = {
         [page("uploads/", "파일의 종류와 내용", "검사에 실패하면 상태코드 400을 돌려줍니다."),
          page("status-codes/", "상태코드", "응답의 결과를 세 자리 수로 알립니다.")],
         "요청을 보냅니다. 상태코드를 봅니다.", 5, "status-codes/"),
+    # A page titled with the common word, which it says many times, has half the query; the page
+    # that has the rare word with it (in its morphemes only, as 테스트 클라이언트 is written apart)
+    # has all of it, and comes first.
+    "a title with the common word does not outweigh the rare word": (
+        "테스트클라이언트 쿠키",
+        [page("cookies/", "쿠키", "쿠키는 브라우저가 저장합니다. 쿠키를 요청마다 보냅니다. 쿠키의 속성을 봅니다.",
+              morphs="쿠키 브라우저 저장하다 요청 보내다 속성"),
+         page("testing/", "테스트", "클라이언트 픽스처는 로그인한 뒤의 쿠키를 기억합니다.",
+              morphs="테스트클라이언트 픽스처 로그인하다 쿠키 기억하다")],
+        "쿠키를 저장합니다. 요청을 보냅니다.", 3, "testing/"),
 }
 
 

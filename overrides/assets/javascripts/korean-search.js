@@ -502,10 +502,11 @@
   /* Words that ask for an aspect of the topic the rest of the query names (상태 코드 종류,
      쿠키 설정 방법): in a title they say little about that topic, so next to other words they
      weigh FACET_BOOST of a word, and in the share of the query a section has (rerank) they count
-     FACET_SHARE of the rarest word's weight of 1. */
+     FACET_SHARE, where every other word counts its rarity (at least 1): a page that has the
+     topic but not the aspect has most of the query. */
   var FACETS = ("종류 목록 정리 개념 의미 뜻 원리 예제 예시 사용법 이유 과정 순서 역할 " +
     "장단점 구조 기본 기초 정의 요약 설정 list types kinds example examples meaning").split(" ")
-  var FACET_BOOST = 0.2, FACET_SHARE = 0.5
+  var FACET_BOOST = 0.2, FACET_SHARE = 0.25
   function isFacet(term) {
     return FACETS.indexOf(term) >= 0
   }
@@ -517,11 +518,11 @@
   /* Lunr adds up the matches of each word, and a common word in a title (boost 1,000) outweighs
      the rarer words of the query found together in the text. So a result's score is multiplied
      by ALL_WEIGHT times the share of the query's words it has to the power COVERAGE (all of
-     them: 3; four of five: 1.5; one of five: 0.02), each word weighed by its rarity, since a
+     them: 3; four of five: 1.2; one of five: 0.005), each word weighed by its rarity, since a
      learner who describes a concept in a sentence wants the section that says most of it; and
      by up to PHRASE_WEIGHT when it has neighbouring words of the query side by side (joined
      pairs, indexed for words that stand together), in proportion to the pairs it has. */
-  var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3, COVERAGE = 3
+  var PHRASE_WEIGHT = 20, ALL_WEIGHT = 3, COVERAGE = 4
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
