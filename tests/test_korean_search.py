@@ -427,7 +427,6 @@ def test_a_method_page_is_found_by_its_name_with_the_kind():
     assert section["title_key"] == "설명" and other["title_key"] == "head"
 
 
-
 def test_the_related_lists_of_a_status_page_weigh_less_than_the_page():
     from studysite.korean_search import RELATED_BOOST, demote_related_sections
 
@@ -442,6 +441,7 @@ def test_the_related_lists_of_a_status_page_weigh_less_than_the_page():
     assert "boost" not in page and "boost" not in note
     assert related["boost"] == RELATED_BOOST < 1
     assert headers["boost"] == 0.5 * RELATED_BOOST
+
 
 def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
     from studysite.search_aliases import Aliases
@@ -635,7 +635,6 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
     assert {"moved/", "moving/"} <= set(results["바뀌었다고"])
 
 
-
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_a_stem_fused_with_its_ending(tmp_path):
     docs = [
@@ -653,7 +652,6 @@ def test_a_stem_fused_with_its_ending(tmp_path):
     assert results["노트를 지워서"][0] == "delete/"
     # A syllable that only looks fused stays a typo: 서벼 is 서버 (서비다 is no verb), not 서비스.
     assert results["서벼"][0] == "server/"
-
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")

@@ -240,16 +240,17 @@
      syllable (or its past form with ㅆ: 쌓였다) and one of these endings, the stem is restored
      when the morphs field has its dictionary form (쌓이다): 서벼 is a typo of 서버, not a verb. */
   var FUSED = { 6: 20, 14: 13, 9: 8, 10: 11 }  /* vowel index: ㅕ->ㅣ, ㅝ->ㅜ, ㅘ->ㅗ, ㅙ->ㅚ */
-  var AFTER_FUSED = ("_ 서 요 도 야 다 는데 지만 음 던 어 서요 는지 니까 으니까").split(" ")
+  var AFTER_FUSED = ["", "서", "요", "도", "야", "다", "는데", "지만", "음", "던", "어", "서요", "는지", "니까", "으니까"]
   function unfused(word) {
     for (var t = 0; t < AFTER_FUSED.length; t++) {
-      var tail = AFTER_FUSED[t] === "_" ? "" : AFTER_FUSED[t]
-      var at = word.length - tail.length - 1
+      var tail = AFTER_FUSED[t], at = word.length - tail.length - 1
       if (at < 1 || word.slice(at + 1) !== tail || !HANGUL.test(word.charAt(at)))
         continue
       var code = word.charCodeAt(at) - 0xac00, vowel = Math.floor(code % 588 / 28), last = code % 28
+      if (!(vowel in FUSED) || last !== 0 && last !== 20)  /* no final consonant, or the past ㅆ */
+        continue
       var stem = word.slice(0, at) + String.fromCharCode(0xac00 + (code - code % 588) + FUSED[vowel] * 28)
-      if (vowel in FUSED && (last === 0 || last === 20) && verbStem(stem))
+      if (verbStem(stem))
         return stem
     }
     return null
