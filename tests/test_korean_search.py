@@ -428,7 +428,7 @@ def test_a_method_page_is_found_by_its_name_with_the_kind():
 
 
 def test_the_related_lists_of_a_status_page_weigh_less_than_the_page():
-    from studysite.korean_search import RELATED_BOOST, demote_related_sections
+    from studysite.korean_search import RELATED_BOOST, RELATED_SECTIONS, demote_related_sections
 
     docs = [{"location": "reference/status/407/", "title": "407 Proxy Authentication Required"},
             {"location": "reference/status/305/#관련-상태-코드", "title": "관련 상태 코드"},
@@ -441,6 +441,11 @@ def test_the_related_lists_of_a_status_page_weigh_less_than_the_page():
     assert "boost" not in page and "boost" not in note
     assert related["boost"] == RELATED_BOOST < 1
     assert headers["boost"] == 0.5 * RELATED_BOOST
+    # The titles are the headings of the status page template: renaming one there must not
+    # quietly give the lists their full weight back.
+    template = (ROOT / "overrides" / "reference" / "status.md.j2").read_text(encoding="utf-8")
+    for title in RELATED_SECTIONS:
+        assert f"\n## {title}\n" in template
 
 
 def test_alias_forms_of_a_title_that_names_or_mentions_a_concept():
