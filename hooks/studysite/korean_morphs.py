@@ -222,6 +222,14 @@ class EntryCache(BuildCache):
         return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=16).hexdigest()
 
 
+MORPH_CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
+ENTRY_CACHE = MORPH_CACHE.with_name("entries.json")  # search entry -> its added fields
+
+
+def field_caches(root: Path, aliases) -> tuple[MorphCache, EntryCache]:
+    """The word cache and the entry cache of the project at `root`, for this alias table."""
+    return MorphCache(root / MORPH_CACHE), EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {aliases.fingerprint}")
+
 # kiwipiepy's dictionary of multi-word proper nouns (WikiData titles such as `서울 대학교`) can
 # only match across words, and the analyser is given one word at a time. Leaving it out takes
 # two thirds off the model's load time and about 190 MiB off its memory, and changes no analysis
@@ -360,30 +368,46 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
                entry_cache: EntryCache | None = None, aliases=None) -> dict:
     """Add fields of Korean forms to every entry of a Material search index (in place).
 
-    Forms of the title go to their own field so that they can be boosted like the title. The
-    separator comes from the index's own config, so words split exactly as in the browser.
+    The separator comes from the index's own config, so words split exactly as in the browser.
+    See entry_fields for what each entry gets.
+    """
+    docs = index["docs"]
+    for doc, values in zip(docs, entry_fields(docs, index["config"]["separator"], analyser, fields,
+                                              entry_cache, aliases)):
+        set_fields(doc, fields, values)
+    return index
+
+
+def entry_fields(docs: list[dict], separator: str, analyser: Analyser, fields: dict[str, str] = FIELDS,
+                 entry_cache: EntryCache | None = None, aliases=None) -> list[dict[str, str]]:
+    """The added fields of each search entry (title and text in, fields out, in order).
+
+    Forms of the title go to their own field so that they can be boosted like the title.
     With `aliases` (search_aliases.Aliases), each field also gets the other words of every alias
     group its source mentions; those a title only mentions (search_aliases.names) go to the
-    text's field. Every entry gets its `title_key`. With an `entry_cache`, an entry
+    text's field. Every entry with a title gets its `title_key`. With an `entry_cache`, an entry
     whose title and text are unchanged takes its fields from the cache: only the other entries
-    are split and analysed.
+    are split and analysed. An entry's fields depend on its own title and text alone, so any
+    split of the entries into batches gives the same fields.
     """
-    separator = index["config"]["separator"]
-    pending = []  # (doc, cache key, {source: text}, {source: phrases}) of entries not in the cache
-    for doc in index["docs"]:
+    results: list[dict[str, str] | None] = []
+    pending = []  # (position, cache key, {source: text}, {source: phrases}) of entries not in the cache
+    for doc in docs:
         key = None
         if entry_cache is not None:
             key = entry_cache.key(doc, separator, fields)
             cached = entry_cache.get(key)
             if cached is not None:
-                set_fields(doc, fields, cached)
+                results.append(cached)
                 continue
         texts = {source: plain_text(doc.get(source, "")) for source in fields}
-        pending.append((doc, key, texts, {source: split_phrases(text, separator) for source, text in texts.items()}))
+        pending.append((len(results), key, texts,
+                        {source: split_phrases(text, separator) for source, text in texts.items()}))
+        results.append(None)
     analyses = analyser.analyse(
         w for *_, sources in pending for phrases in sources.values() for phrase in phrases for w in phrase
     )
-    for doc, key, texts, sources in pending:
+    for position, key, texts, sources in pending:
         found = {target: phrase_forms(sources[source], analyses) for source, target in fields.items()}
         if aliases is not None:
             # The dictionary forms count as words of the text (`지우는` is `지우다`), so that a
@@ -403,10 +427,10 @@ def add_morphs(index: dict, analyser: Analyser, fields: dict[str, str] = FIELDS,
         values = {target: " ".join(forms) for target, forms in found.items() if forms}
         if sources.get("title"):
             values[TITLE_KEY] = title_key(sources["title"])
-        set_fields(doc, fields, values)
+        results[position] = values
         if entry_cache is not None:
             entry_cache.put(key, values)
-    return index
+    return results
 
 
 def set_fields(doc: dict, fields: dict[str, str], values: dict[str, str]) -> None:

@@ -22,8 +22,9 @@ import material
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from studysite.field_worker import FieldWorker, WorkerError
 from studysite.korean_morphs import (
-    ANALYSER_VERSION, FIELDS, TITLE_KEY, Analyser, EntryCache, MorphCache, add_morphs, default_tokenizer, kept_tokenizer,
+    FIELDS, TITLE_KEY, Analyser, add_morphs, default_tokenizer, field_caches, kept_tokenizer, set_fields,
 )
 from studysite.paths import METHODS_INDEX, STATUS_INDEX, project_root
 from studysite.search_aliases import Aliases, index_form, load_aliases
@@ -36,8 +37,6 @@ log = logging.getLogger("mkdocs.hooks.korean_search")
 LUNR_KO = "assets/javascripts/lunr/min/lunr.ko.min.js"
 SCRIPT = "assets/javascripts/korean-search.js"  # in the theme's custom_dir (overrides/)
 MATERIAL_LUNR_KO = Path(material.__file__).parent / "templates" / LUNR_KO
-CACHE = Path(".cache") / "korean-search" / "morphs.json"  # word -> analysis
-ENTRY_CACHE = CACHE.with_name("entries.json")  # search entry -> its morph fields
 
 
 def search_plugin_config(config):
@@ -176,25 +175,64 @@ def demote_related_sections(docs: list[dict]) -> None:
             doc["boost"] = doc.get("boost", 1) * RELATED_BOOST
 
 
+_worker: FieldWorker | None = None  # the FieldWorker of the build in progress
+
+
+def start_fields(config, aliases: Aliases, serving: bool, dirty: bool) -> None:
+    """Start this build's FieldWorker. `mkdocs serve` makes the fields in its own process
+    instead, keeping the model loaded between rebuilds; a build without search has none."""
+    global _worker
+    stop_fields()
+    search = search_plugin(config)
+    if not serving and search is not None and search.config.enabled:
+        _worker = FieldWorker(project_root(config), search.config.separator, aliases, dirty)
+
+
+def send_new_entries(config) -> None:
+    """Hand the entries the search plugin has made since the last call to the worker."""
+    search = search_plugin(config)
+    if _worker is not None and getattr(search, "search_index", None):
+        _worker.send(search.search_index.entries[_worker.sent:])
+
+
+def stop_fields() -> None:
+    """Stop the worker of a build that failed (or was never finished)."""
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None
+
+
 def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
-    """Give this build's search entries (in memory, before they are written) their added fields."""
+    """Give this build's search entries (in memory, before they are written) their added fields,
+    from the worker if the build has one."""
+    global _worker
+    worker, _worker = _worker, None
     search = search_plugin(config)
     if not getattr(search, "search_index", None):  # search is disabled
+        if worker is not None:
+            worker.close()
         return
-    index = {"config": {"separator": search.config.separator}, "docs": search.search_index.entries}
-    root = project_root(config)
-    cache = MorphCache(root / CACHE)
-    entries = EntryCache(root / ENTRY_CACHE, f"{ANALYSER_VERSION}, aliases {aliases.fingerprint}")
-    analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
-    add_morphs(index, analyser, entry_cache=entries, aliases=aliases)
-    add_section_keys(index["docs"], section_titles(nav))
-    add_method_names(index["docs"], aliases)
-    demote_related_sections(index["docs"])
-    if analyser.analysed:
-        cache.save()
-    # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
-    entries.save(keep_unseen=dirty)
-    log.debug(
-        "korean_search: %d of %d entries from the cache, %d new words analysed",
-        len(index["docs"]) - entries.added, len(index["docs"]), analyser.analysed,
-    )
+    docs = search.search_index.entries
+    if worker is not None:
+        worker.send(docs[worker.sent:])
+        try:
+            fields, analysed = worker.finish()
+        except WorkerError as error:
+            raise PluginError(f"korean_search: {error}") from None
+        for doc, values in zip(docs, fields, strict=True):
+            set_fields(doc, FIELDS, values)
+    else:
+        cache, entries = field_caches(project_root(config), aliases)
+        analyser = Analyser(cache, tokenizer_factory=tokenizer_factory(serving))
+        add_morphs({"config": {"separator": search.config.separator}, "docs": docs}, analyser,
+                   entry_cache=entries, aliases=aliases)
+        analysed = analyser.analysed
+        if analysed:
+            cache.save()
+        # A dirty build has the entries of the rebuilt pages only; the others keep theirs.
+        entries.save(keep_unseen=dirty)
+    add_section_keys(docs, section_titles(nav))
+    add_method_names(docs, aliases)
+    demote_related_sections(docs)
+    log.debug("korean_search: %d entries, %d new words analysed", len(docs), analysed)
