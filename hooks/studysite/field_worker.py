@@ -111,6 +111,10 @@ def serve(connection, root: str, separator: str, groups, dirty: bool) -> None:
         aliases = Aliases(groups)
         morphs, entries = field_caches(Path(root), aliases)
         analyser = Analyser(morphs)
+        if not entries.entries:
+            # A build without caches needs the model for its first page; load it while the
+            # build is still converting pages and has sent none.
+            analyser.load_model()
         fields: list[dict[str, str]] = []
         while True:
             kind, docs = inbox.get()

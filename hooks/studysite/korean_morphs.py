@@ -272,14 +272,18 @@ class Analyser:
         self._tokenize = None
         self.analysed = 0  # words analysed (not found in the cache) by this analyser
 
+    def load_model(self) -> None:
+        """Load the model now, not at the first word missing from the cache."""
+        if self._tokenize is None:
+            self._tokenize = self._factory()
+
     def analyse(self, words: Iterable[str]) -> dict[str, WordAnalysis]:
         wanted = {w for w in words if is_korean(w)}
         if not wanted:
             return {}  # without reading the word cache
         missing = sorted(wanted - self.cache.words.keys())
         if missing:
-            if self._tokenize is None:
-                self._tokenize = self._factory()
+            self.load_model()
             for word, tokens in zip(missing, self._tokenize(missing)):
                 self.cache.words[word] = forms_from_tokens(word, tokens)
             self.analysed += len(missing)
