@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from pymdownx.slugs import slugify
 
-from conftest import ROOT, copy_project, run_mkdocs_build, use_build_cache
+from conftest import ROOT, copy_project, drop_hook, run_mkdocs_build, use_build_cache
 from studysite import render_cache
 from studysite.render_cache import (
     CACHE,
@@ -361,7 +362,10 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.build
-def test_a_warm_build_writes_the_same_site_and_still_fails_on_a_broken_link(tmp_path):
+def test_cold_warm_and_uncached_builds_write_the_same_site_and_fail_on_a_broken_link(tmp_path):
+    """The cold build converts pages ahead in a forked copy (studysite.render_ahead), the warm
+    one takes every page from the cache, and a build without the hook converts each page once
+    in MkDocs' own loop: the three sites are the same, byte for byte."""
     from studysite.site_files import SCAN_CACHE
 
     project = copy_project(tmp_path / "project")
@@ -371,13 +375,21 @@ def test_a_warm_build_writes_the_same_site_and_still_fails_on_a_broken_link(tmp_
     config = project / "mkdocs.yml"
     cold = run_mkdocs_build(tmp_path / "cold", config, SOURCE_DATE_EPOCH=EPOCH)
     assert cold.returncode == 0, cold.stderr[-3000:]
+    assert re.search(r"pages reused, [1-9]\d* converted, [1-9]\d* converted ahead", cold.stderr), cold.stderr[-2000:]
     assert (project / CACHE).is_file() and (project / SCAN_CACHE).is_file()
     warm = run_mkdocs_build(tmp_path / "warm", config, SOURCE_DATE_EPOCH=EPOCH)
     assert warm.returncode == 0, warm.stderr[-3000:]
     assert "pages reused, 0 converted" in warm.stderr, warm.stderr[-2000:]
-    first, second = tree(tmp_path / "cold"), tree(tmp_path / "warm")
-    assert sorted(first) == sorted(second)
-    assert [name for name in first if first[name] != second[name]] == []
+    uncached = project / "mkdocs-uncached.yml"
+    shutil.copyfile(config, uncached)
+    drop_hook(uncached, "render_cache.py")
+    plain = run_mkdocs_build(tmp_path / "plain", uncached, SOURCE_DATE_EPOCH=EPOCH)
+    assert plain.returncode == 0, plain.stderr[-3000:]
+    assert "Render cache" not in plain.stderr
+    first = tree(tmp_path / "cold")
+    for other in (tree(tmp_path / "warm"), tree(tmp_path / "plain")):
+        assert sorted(first) == sorted(other)
+        assert [name for name in first if first[name] != other[name]] == []
 
     # A link MkDocs itself warns about (the note checks stop the build earlier on a missing
     # note): the first build converts the page, the second takes it from the cache.

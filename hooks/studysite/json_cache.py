@@ -63,6 +63,15 @@ class BuildCache:
         self.seen.add(key)
         self.added += 1
 
+    def offer(self, key: str, value) -> bool:
+        """Store an entry made elsewhere (studysite.render_ahead) unless one is there: it is kept
+        only if this build looks it up."""
+        if key in self.entries:
+            return False
+        self.entries[key] = value
+        self.added += 1
+        return True
+
     @property
     def changed(self) -> bool:
         return bool(self.added) or len(self.seen) != len(self.entries)

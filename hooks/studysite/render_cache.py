@@ -320,6 +320,7 @@ class RenderCache(BuildCache):
         self._site: tuple[int, str] | None = None
         self.hits = 0
         self.misses = 0
+        self.ahead = None  # the build's render_ahead.RenderAhead, if pages are converted ahead
 
     def site_key(self, files) -> str:
         if self._site is None or self._site[0] != id(files):
@@ -337,16 +338,27 @@ class RenderCache(BuildCache):
         except (OSError, ValueError, TypeError, AttributeError) as error:  # never a failed build because of the cache
             log.debug(f"Render cache: no key for {page.file.src_uri} ({error!r}); converting it uncached")
             return original(page, config, files)
-        with_links = self.pages_log.getEffectiveLevel() > logging.DEBUG
+        if self.ahead is not None:
+            self.ahead.before(page)
         found = self.get(key)
-        if found is not None and restore(page, found, files, with_links, self.get_toc):
-            self.hits += 1
+        if found is not None and restore(page, found, files, self.with_links, self.get_toc):
+            if self.ahead is None or not self.ahead.took(key):
+                self.hits += 1
             return None
-        with RecordCapture() as capture:
-            original(page, config, files)  # an exception propagates: nothing is stored
+        entry = self.convert(original, page, config, files)  # an exception propagates: nothing is stored
         self.misses += 1
-        self.put(key, entry_of(page, [record_of(r) for r in capture.records], with_links))
+        self.put(key, entry)
         return None
+
+    @property
+    def with_links(self) -> bool:
+        return self.pages_log.getEffectiveLevel() > logging.DEBUG
+
+    def convert(self, original: Callable, page, config, files) -> dict:
+        """Render the page and return its entry."""
+        with RecordCapture() as capture:
+            original(page, config, files)
+        return entry_of(page, [record_of(r) for r in capture.records], self.with_links)
 
 
 # --- the wrapper around Page.render ------------------------------------------------------
@@ -416,12 +428,15 @@ def finish_build(save: bool, keep_unseen: bool = False) -> RenderCache | None:
     pages were rendered, as in a dirty build) and drop the rest."""
     cache = _active
     activate(None)
+    if cache is not None and cache.ahead is not None:
+        cache.ahead.stop()
     if cache is not None and save:
         try:
             cache.save(keep_unseen=keep_unseen)
         except ValueError:  # text JSON cannot hold (a lone surrogate): only slower next time
             pass
-        log.info(f"Render cache: {cache.hits} pages reused, {cache.misses} converted")
+        ahead = f", {cache.ahead.used} converted ahead" if cache.ahead is not None else ""
+        log.info(f"Render cache: {cache.hits} pages reused, {cache.misses} converted{ahead}")
     return cache
 
 
@@ -429,5 +444,5 @@ def stop() -> None:
     """The process is done (end of `mkdocs build`, or of `mkdocs serve`): unwrap `Page.render`."""
     from mkdocs.structure import pages
 
-    activate(None)
+    finish_build(save=False)
     uninstall(pages.Page)

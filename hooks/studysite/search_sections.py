@@ -83,8 +83,12 @@ class SectionCache(BuildCache):
     def __init__(self, path: Path | None, cache_version: str = VERSION):
         super().__init__(path, cache_version, valid=_valid_sections)
 
+    @staticmethod
+    def key(html: str) -> str:
+        return hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
+
     def sections(self, html: str) -> list[StoredSection]:
-        key = hashlib.blake2b(html.encode("utf-8"), digest_size=16).hexdigest()
+        key = self.key(html)
         found = self.get(key)
         if found is None:
             found = split(html)
@@ -142,6 +146,12 @@ def search_plugin(config: MkDocsConfig):
         if name in config.plugins:
             return config.plugins[name]
     return None
+
+
+def section_cache(config) -> SectionCache | None:
+    """The SectionCache of the build's search index, if it has one."""
+    index = getattr(search_plugin(config), "search_index", None)
+    return index.cache if isinstance(index, CachedSearchIndex) else None
 
 
 def install_cached_index(config) -> None:
