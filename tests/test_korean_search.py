@@ -660,6 +660,33 @@ def test_a_stem_fused_with_its_ending(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_latin_words_one_edit_off_and_nouns_glued_to_jung(tmp_path):
+    docs = [
+        page("cookies/", "쿠키 속성", "HttpOnly 속성이 있는 쿠키는 스크립트가 읽지 못합니다."),
+        page("methods/", "멱등", "멱등(idempotent)한 메서드는 여러 번 보내도 결과가 같습니다."),
+        page("proppatch/", "PROPPATCH", "속성을 바꿉니다."),
+        page("report/", "REPORT", "보고서를 받습니다."),
+        page("http/", "HTTP", "http 요청을 보냅니다."),
+        page("503/", "503 Service Unavailable", "서버가 점검 때문에 요청을 처리할 수 없습니다."),
+        page("307/", "307 Temporary Redirect", "점검중 안내 페이지로 보냅니다."),
+        page("concentrate/", "집중", "집중해서 읽습니다."),
+    ]
+    queries = ["HttpOlny", "idempotant", "propatch", "REPROT 메서드", "htp", "점검중이라 못 쓰는 서버", "집중"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # A swap of two letters, a letter left out or a wrong letter: the word one edit away.
+    assert results["HttpOlny"][0] == "cookies/"
+    assert results["idempotant"][0] == "methods/"
+    assert results["propatch"][0] == "proppatch/"
+    assert results["REPROT 메서드"][0] == "report/"
+    # A word of three letters is left alone (htp is not http): too many words are one edit away.
+    assert results["htp"] == []
+    # 중 glued to a noun the index has (점검중) comes off, so 점검 finds the page that says 점검
+    # apart; a word that only ends in 중 keeps it.
+    assert results["점검중이라 못 쓰는 서버"][0] == "503/"
+    assert results["집중"][0] == "concentrate/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_a_hangul_word_before_other_words_that_start_with_it(tmp_path):
     docs = [
         page("logging/", "오류 추적", "오류가 나면 로그를 남깁니다.", morphs="오류 나다 로그 남기다"),

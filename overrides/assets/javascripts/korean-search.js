@@ -72,7 +72,9 @@
     "성 화 적 적인 적으로 점 " +
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
        or after a noun before 때 (과부하일 때) */
-    "인 일"
+    "인 일 " +
+    /* the bound noun 중 (in the middle of) glued to a noun: 점검중, 사용중인 */
+    "중"
   ).split(" ")
 
   /* Helping verbs after a main verb (알려 주는, 받아 오는, 써 보기), and 있다/없다 after a noun
@@ -225,12 +227,12 @@
     return !index || isWhole(stem + "다")
   }
 
-  /* 인 is the copula only after a -적 adjective: 로그인 or 플러그인 keep it; 일 only after a
-     whole indexed word (과부하일), so 스타일 or 이메일 keep theirs */
+  /* 인 is the copula only after a -적 adjective: 로그인 or 플러그인 keep it; 일 and 중 only after
+     a whole indexed word (과부하일, 점검중), so 스타일, 이메일 or 집중 keep theirs */
   function allowed(suffix, stem) {
     if (suffix === "인")
       return stem.slice(-1) === "적"
-    if (suffix === "일")
+    if (suffix === "일" || suffix === "중")
       return isWhole(stem)
     return VERB_ONLY.indexOf(suffix) < 0 || verbStem(stem)
   }
@@ -365,6 +367,39 @@
     return known(first) && known(second) ? first + " " + second : word
   }
 
+  /* A Latin word the index does not know that is one edit from a word it has whole: two
+     neighbouring letters swapped (HttpOlny, REPROT), a letter left out (propatch), one too many,
+     or one wrong (idempotant). Swaps are tried first, as the commonest slip. A word shorter than
+     four letters is left alone: one edit away from it lie too many other words. */
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+  function latinCorrected(word) {
+    if (word.length < 4 || !/^[a-z]+$/.test(word))
+      return null
+    var guesses = [], i, letter
+    for (i = 0; i + 1 < word.length; i++)
+      guesses.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2))
+    for (i = 0; i <= word.length; i++)
+      for (letter = 0; letter < ALPHABET.length; letter++)
+        guesses.push(word.slice(0, i) + ALPHABET.charAt(letter) + word.slice(i))
+    for (i = 0; i < word.length; i++)
+      guesses.push(word.slice(0, i) + word.slice(i + 1))
+    for (i = 0; i < word.length; i++)
+      for (letter = 0; letter < ALPHABET.length; letter++)
+        guesses.push(word.slice(0, i) + ALPHABET.charAt(letter) + word.slice(i + 1))
+    for (var g = 0; g < guesses.length; g++)
+      if (guesses[g] !== word && isWhole(guesses[g]))
+        return guesses[g]
+    return null
+  }
+
+  /* A word without Hangul: split where letters meet digits, or corrected by one edit */
+  function latinWord(word) {
+    var split = lettersAndDigits(word), key = word.toLowerCase()
+    if (split !== word || !index || known(key))
+      return split
+    return latinCorrected(key) || word
+  }
+
   /* Quotes, brackets and the like around a word that the separator leaves ('쿠키', {쿠키}, 쿠키;,
      100%): Lunr's trimmer takes them off indexed words, but not off a query word with the
      wildcard Material adds, which then matched nothing */
@@ -374,7 +409,7 @@
   function normaliseWord(word) {
     word = word.replace(EDGES, "")
     if (!HANGUL.test(word))
-      return lettersAndDigits(word)
+      return latinWord(word)
     var key = word.toLowerCase()
     if (key in memo)
       return memo[key]
