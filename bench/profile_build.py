@@ -10,6 +10,11 @@ Jinja2, ...), lists each hook event's cumulative time, the top functions by own 
 cumulative time, and the time spent in Korean analysis (hooks/korean_*.py) in both builds:
 the second build should spend close to none there (its cache).
 
+cProfile sees the build's own process only: the pages a forked copy converts ahead
+(hooks/studysite/render_ahead.py) and the Korean search fields made in the field worker
+(hooks/studysite/field_worker.py) run in other processes, so the cold profile shows fewer
+conversions and the wait for the worker's fields, not their work.
+
 `--nav generated` removes the copy's `nav:` so MkDocs generates the whole navigation
 (build_bench.py's generated style); the default lists the corpus in nav (its explicit style).
 

@@ -49,6 +49,16 @@ def test_a_worker_that_dies_is_one_line_error(tmp_path):
         worker.finish()
 
 
+def test_the_build_makes_the_fields_itself_when_the_worker_is_gone(tmp_path, caplog):
+    worker = FieldWorker(tmp_path, SEPARATOR, ALIASES)
+    worker._process.kill()
+    worker._process.join()
+    worker.send(DOCS[:2])  # the pipe is broken: no error while the pages are built
+    with caplog.at_level("INFO", logger="mkdocs.hooks.korean_search"):
+        assert korean_search.worker_fields(worker, DOCS) is None
+    assert "the search field process stopped" in caplog.text and "makes the search fields itself" in caplog.text
+
+
 def test_a_failure_inside_the_worker_is_reported_not_hidden(tmp_path):
     worker = FieldWorker(tmp_path, SEPARATOR, SimpleNamespace(groups=None))  # no table to build
     worker.send(DOCS)

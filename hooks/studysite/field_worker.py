@@ -11,7 +11,8 @@ the second core while the build goes on with the next pages, and returns them al
 pages are done. The model is loaded in the worker only, and goes when the worker ends.
 
 The worker reads and writes the same caches as the build would (`.cache/korean-search/`), so a
-build with the worker and one without it give the same index and leave the same caches.
+build with the worker and one without it give the same index and leave the same caches. If the
+worker cannot start or stops, the build makes the fields itself (`korean_search.worker_fields`).
 """
 
 from __future__ import annotations
@@ -63,8 +64,11 @@ class FieldWorker:
 
     def send(self, docs: list[dict]) -> None:
         if docs:
-            self._connection.send(("docs", [{key: doc.get(key, "") for key in SENT_KEYS} for doc in docs]))
             self.sent += len(docs)
+            try:
+                self._connection.send(("docs", [{key: doc.get(key, "") for key in SENT_KEYS} for doc in docs]))
+            except OSError:
+                pass  # the worker is gone: `finish` says so
 
     def finish(self) -> tuple[list[dict[str, str]], int]:
         """The fields of every entry sent, in order, and how many words were analysed."""

@@ -185,7 +185,10 @@ def start_fields(config, aliases: Aliases, serving: bool, dirty: bool) -> None:
     stop_fields()
     search = search_plugin(config)
     if not serving and search is not None and search.config.enabled:
-        _worker = FieldWorker(project_root(config), search.config.separator, aliases, dirty)
+        try:
+            _worker = FieldWorker(project_root(config), search.config.separator, aliases, dirty)
+        except (OSError, RuntimeError) as error:
+            log.info(f"korean_search: no search field process ({error}); the build makes the fields itself")
 
 
 def send_new_entries(config) -> None:
@@ -203,6 +206,19 @@ def stop_fields() -> None:
         _worker = None
 
 
+def worker_fields(worker: FieldWorker, docs: list[dict]) -> tuple[list[dict[str, str]], int] | None:
+    """The worker's fields of `docs` and the words it analysed, or None if it failed. The build
+    then makes the same fields itself, only later: a machine where the worker cannot run (or a
+    worker that died) costs time, not the build; an error in the fields themselves is raised
+    by the build's own attempt."""
+    worker.send(docs[worker.sent:])
+    try:
+        return worker.finish()
+    except WorkerError as error:
+        log.info(f"korean_search: {error}; the build makes the search fields itself")
+        return None
+
+
 def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=None) -> None:
     """Give this build's search entries (in memory, before they are written) their added fields,
     from the worker if the build has one."""
@@ -214,12 +230,9 @@ def add_index_morphs(config, aliases: Aliases, serving: bool, dirty: bool, nav=N
             worker.close()
         return
     docs = search.search_index.entries
-    if worker is not None:
-        worker.send(docs[worker.sent:])
-        try:
-            fields, analysed = worker.finish()
-        except WorkerError as error:
-            raise PluginError(f"korean_search: {error}") from None
+    made = worker_fields(worker, docs) if worker is not None else None
+    if made is not None:
+        fields, analysed = made
         for doc, values in zip(docs, fields, strict=True):
             set_fields(doc, FIELDS, values)
     else:
