@@ -107,6 +107,9 @@ class Aliases:
         self._by_pair: dict[str, list[int]] = {}
         for position, key in enumerate(self._keys):
             self._by_pair.setdefault(key[:2], []).append(position)
+        # Each word's index form, made once: `forms` wants them for every text it reads.
+        self._index_forms = {word: index_form(word) for word in self._order}
+        self._group_forms = tuple(tuple((word, index_form(word)) for word in group) for group in groups)
 
     @property
     def fingerprint(self) -> str:
@@ -139,14 +142,13 @@ class Aliases:
         found_groups: set[int] = set()
         present: set[str] = set()
         for word, start, end in scan(candidates, lowered):
-            present.add(index_form(word))
+            present.add(self._index_forms[word])
             among_korean = korean and not in_latin_phrase(text, start, end)
             if naming is None or naming == names(word, text[start:end], among_korean):
                 found_groups |= self._members[word]
         result: list[str] = []
         for number in sorted(found_groups):
-            for word in self.groups[number]:
-                form = index_form(word)
+            for word, form in self._group_forms[number]:
                 if form not in present and form not in result:
                     result.append(form)
                 if parts and " " in word and HANGUL.search(word):
