@@ -33,6 +33,8 @@ def test_the_copy_converts_from_the_last_page_backwards_as_the_build_would(mini)
     sent = Sent()
     convert_backwards(sent, config, files, pages, started(root, config))
     assert [position for position, *_ in sent] == [1, 0]
+    # With each page, the new entries of each cache the build fills after a conversion.
+    assert [len(added) for *_, added in sent] == [len(render_ahead.page_caches(config))] * 2
 
     # Each entry, restored by the build, sets what the build's own conversion sets.
     for position, key, entry, _ in sent:
@@ -58,7 +60,7 @@ def test_the_copy_skips_pages_the_cache_has_and_pages_that_fail(mini):  # noqa: 
     (root / "docs/index.md").unlink()  # cannot be read
     sent = Sent()
     convert_backwards(sent, config, files, pages, cache)
-    assert sent == [(1, None, None, None), (0, None, None, None)]
+    assert [message[:3] for message in sent] == [(1, None, None), (0, None, None)]
 
 
 @pytest.fixture
@@ -76,10 +78,12 @@ def test_the_build_takes_what_the_copy_sent_and_stops_it_where_they_meet(mini, c
     files = site_files(config)
     cache = started(root, config)
     receiver, sender = multiprocessing.Pipe(duplex=False)
-    ahead = RenderAhead(copy_process.pid, receiver, {"index.md": 0, "other.md": 1}, cache)
-    sender.send((1, "key-of-other", {"content": "x"}, None))
+    sections = SectionCache(None)
+    ahead = RenderAhead(copy_process.pid, receiver, {"index.md": 0, "other.md": 1}, cache, [sections])
+    sender.send((1, "key-of-other", {"content": "x"}, [[("html-key", [["id", "절", "본문"]])]]))
     ahead.before(new_page(config, files, "index.md", ""))  # page 0: the copy has only done page 1
     assert ahead.reached == 1 and cache.entries["key-of-other"] == {"content": "x"}
+    assert sections.get("html-key") == [["id", "절", "본문"]]
     assert copy_process.poll() is None
     assert ahead.took("key-of-other") and not ahead.took("key-of-other") and ahead.used == 1
     ahead.before(new_page(config, files, "other.md", ""))  # page 1: they have met

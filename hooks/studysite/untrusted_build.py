@@ -67,6 +67,11 @@ def on_config(config: MkDocsConfig) -> None:
         _fail("invalid theme options", problems)
 
 
+def findings_cache() -> FindingsCache:
+    """This build's cache of page findings (studysite.render_ahead adds the forked copy's)."""
+    return _findings
+
+
 def _display(file) -> tuple[str, Path | None]:
     """How problems name a page, and the file whose lines they count."""
     if file.generated_by is None and file.abs_src_path:
