@@ -33,7 +33,7 @@ SENT_KEYS = ("title", "text")
 
 
 class WorkerError(Exception):
-    """The worker stopped or failed; the message is one line for the build's error."""
+    """The worker stopped or failed (one line, for the build's log)."""
 
 
 class FieldWorker:
@@ -131,7 +131,7 @@ def serve(connection, root: str, separator: str, groups, dirty: bool) -> None:
                 entries.save(keep_unseen=dirty)  # a dirty build has the entries of the rebuilt pages only
                 connection.send(("fields", fields, analyser.analysed))
             return
-    except Exception as error:  # noqa: BLE001 - any failure becomes the build's one-line error
+    except Exception as error:  # noqa: BLE001 - any failure is told to the build, which makes the fields itself
         try:
             connection.send(("error", f"the search field process failed: {type(error).__name__}: {error}"))
         except OSError:
