@@ -39,9 +39,6 @@ from studysite.render_cache import WRAPPED, RenderCache
 from studysite.search_sections import section_cache
 from studysite.untrusted_build import findings_cache
 
-log = logging.getLogger("mkdocs.hooks.render_cache")
-
-
 class RenderAhead:
     """The build's side: the copy's process, its pipe, and how far back it has come."""
 
@@ -90,9 +87,9 @@ class RenderAhead:
         self._connection = None
         try:
             os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        os.waitpid(self.pid, 0)
+            os.waitpid(self.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass  # already gone and reaped
 
 
 def start(config, files, cache: RenderCache | None, serving: bool, dirty: bool) -> RenderAhead | None:
