@@ -73,7 +73,7 @@
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
        or after a noun before 때 (과부하일 때) */
     "인 일 " +
-    /* the bound noun 중 (in the middle of) glued to a noun: 점검중, 사용중인 */
+    /* the bound noun 중 (in the middle of) glued to a noun: 점검중, 점검중이라 */
     "중"
   ).split(" ")
 
