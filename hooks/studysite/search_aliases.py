@@ -55,9 +55,9 @@ def word_pattern(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def starts(word: str) -> re.Pattern:
-    """A pattern that matches, empty, wherever `word` begins; the word's own match is group 1."""
-    return re.compile(f"(?=({word_pattern(word)}))")
+def matcher(word: str) -> tuple[str, re.Pattern]:
+    """The text every match of `word` starts with (its first part, lower case), and its pattern."""
+    return word.lower().split()[0], re.compile(word_pattern(word))
 
 
 def scan(words: tuple[str, ...], text: str):
@@ -67,13 +67,19 @@ def scan(words: tuple[str, ...], text: str):
     Compiling an alternation for every set of candidate words cost a compile per page; each word's
     own pattern compiles once. A word matches at the same places alone as inside the alternation,
     so: at each place where some word matches, from the end of the last match on, the first word
-    in order wins."""
+    in order wins. A word's pattern is tried only where its first part stands (`str.find`), as
+    every match starts there; trying it at every position of the text was most of the time."""
     found: dict[int, tuple[int, int]] = {}  # start -> (order of the first word there, end)
     for order, word in enumerate(words):
-        for match in starts(word).finditer(text):
-            start = match.start()
-            if start not in found or order < found[start][0]:
-                found[start] = (order, match.end(1))
+        if not word.split():
+            continue
+        first, pattern = matcher(word)
+        start = text.find(first)
+        while start >= 0:
+            match = pattern.match(text, start)
+            if match and (start not in found or order < found[start][0]):
+                found[start] = (order, match.end())
+            start = text.find(first, start + 1)
     position = 0
     for start in sorted(found):
         if start >= position:
