@@ -36,7 +36,7 @@ import warnings
 
 from studysite.json_cache import BuildCache
 from studysite.render_cache import WRAPPED, RenderCache
-from studysite.search_sections import section_cache
+from studysite.search_sections import excluded, section_cache
 from studysite.untrusted_build import findings_cache
 
 class RenderAhead:
@@ -153,7 +153,7 @@ def convert_backwards(sender, config, files, pages: list, cache: RenderCache) ->
             if cache.get(found) is None:
                 key, entry = found, cache.convert(original, page, config, files)
                 html = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-                if sections_cache is not None and not (page.meta.get("search") or {}).get("exclude"):
+                if sections_cache is not None and not excluded(page):
                     sections_cache.sections(html)
         except Exception:  # noqa: BLE001 - the build converts this page itself and reports any error
             pass

@@ -96,6 +96,11 @@ class SectionCache(BuildCache):
         return found
 
 
+def excluded(page) -> bool:
+    """Whether the page's front matter keeps it out of the search index (`search: exclude: true`)."""
+    return bool((page.meta.get("search") or {}).get("exclude"))
+
+
 class CachedSearchIndex(SearchIndex):
     """Material's search index, with each page's sections from a SectionCache."""
 
@@ -105,8 +110,7 @@ class CachedSearchIndex(SearchIndex):
 
     # Material's add_entry_from_context with the parser replaced by the cache.
     def add_entry_from_context(self, page):
-        search = page.meta.get("search") or {}
-        if search.get("exclude"):
+        if excluded(page):
             return
         for stored in self.cache.sections(page.content):
             self.create_entry_for_section(section(stored), page.toc, page.url, page)
