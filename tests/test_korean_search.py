@@ -687,6 +687,53 @@ def test_latin_words_one_edit_off_and_nouns_glued_to_jung(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
+    docs = [
+        page("414/", "414 URI Too Long", "요청한 주소가 서버가 처리할 수 있는 것보다 깁니다.", morphs="주소 길다"),
+        page("413/", "413 Content Too Large", "본문이 너무 큽니다.", morphs="본문 크다"),
+        page("classes/", "클래스", "설정 클래스를 만듭니다."),
+        page("http/", "HTTP", "HTTP를 비연결 프로토콜이라고 부르곤 했습니다."),
+        page("setup/", "SECRET_KEY", "SECRET_KEY는 세션 서명에 씁니다."),
+        page("timeout/", "시간 초과", "서버가 느리면 시간 초과가 납니다.", morphs="서버 느리다 시간초과"),
+        page("login/", "로그인", "로그인하면 세션이 생깁니다."),
+        page("storage/", "저장 위치", "쿠키는 브라우저가 저장합니다."),
+    ]
+    queries = ["주소가 너무 길어서", "본문이 클때", "http는 비연결이라던데", "SECERT_KEY", "서버가 느릴때",
+               "로그인할때", "쿠키는 브라우저가 저장하는건가요", "세션 써야 돼요"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # 때 glued to a verb: the verb before it, without the ㄹ the ending adds (느릴 -> 느리다), and a
+    # 하다 verb as its noun, as the notes write it (로그인할때 -> 로그인).
+    assert results["서버가 느릴때"][0] == "timeout/"
+    assert results["로그인할때"][0] == "login/"
+    # The endings of a spoken question (…하는건가요, 써야 돼요) are no topic: not 건가 nor a typo (뒤요).
+    assert results["쿠키는 브라우저가 저장하는건가요"][0] == "storage/"
+    assert results["세션 써야 돼요"][0] in {"setup/", "login/"}
+    # A verb of one syllable with its ending (길+어서, 크+ㄹ 때) is its dictionary form, which the
+    # morphs field has; 클때 is not a typo of 클래스.
+    assert results["주소가 너무 길어서"][0] == "414/"
+    assert results["본문이 클때"][0] == "413/"
+    # What one heard (…이라던데) is an ending, not part of the word.
+    assert results["http는 비연결이라던데"][0] == "http/"
+    # A name with an underscore, two letters swapped.
+    assert results["SECERT_KEY"][0] == "setup/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_description_that_asks_for_a_code_finds_the_code_first(tmp_path):
+    note = ("오래 걸리는 작업은 요청을 접수하고 나중에 처리합니다. 처리가 끝나면 응답을 보냅니다. " * 4)
+    docs = [
+        page("jobs/", "작업 큐", note, morphs="작업 요청 접수하다 처리하다 응답 보내다"),
+        page("202/", "202 Accepted", "요청을 접수했지만 처리는 나중에 한다는 응답입니다.", morphs="요청 접수하다 처리 응답"),
+    ]
+    queries = ["요청 접수만 하고 처리는 나중에 한다는 응답", "요청 접수 나중에 처리", "주소를 알려주는"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # A description ending in 응답 (or 코드, 에러) asks which code that is.
+    assert results["요청 접수만 하고 처리는 나중에 한다는 응답"][0] == "202/"
+    # Without it the long note that says the same words more often comes first.
+    assert results["요청 접수 나중에 처리"][0] == "jobs/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_a_hangul_word_before_other_words_that_start_with_it(tmp_path):
     docs = [
         page("logging/", "오류 추적", "오류가 나면 로그를 남깁니다.", morphs="오류 나다 로그 남기다"),

@@ -49,7 +49,8 @@
     "와 과 도 만 까지 부터 보다 처럼 마다 조차 마저 이나 나 든지 이든지 라도 이라도 " +
     "란 이란 라는 이라는 이라 라고 이라고 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
     "로는 와는 과는 와의 과의 으로의 로의 까지는 부터는 만으로 만의 이다 입니다 인가 인가요 " +
-    "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요"
+    "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요 " +
+    "이라던데 라던데 이래요 래요 이라며 라며"
   ).split(" ")
 
   /* Endings after a verb or adjective stem, and the 하다/되다 family after a noun */
@@ -68,6 +69,8 @@
     /* Quoted speech (바뀌었다고 알려 주는, 하겠다는 뜻, 먹으라는 말, 왜 쓰냐고) */
     "다고 는다고 었다고 았다고 였다고 했다고 됐다고 다는 는다는 었다는 았다는 했다는 겠다는 하겠다는 " +
     "으라는 으라고 냐고 느냐고 " +
+    /* and what one heard (비연결이라던데, 만료됐대요, 막힌다며) */
+    "던데 다던데 는다던데 대요 는대요 했대요 됐대요 다며 는다며 " +
     /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점 " +
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
@@ -89,9 +92,10 @@
     "무엇인지 무엇이 무엇을 뭘까 뭘까요 왜 왜요 언제 어떻게 어떡해 어디 어떤 방법 방법은 방법이 " +
     "알려 알려줘 알려줘요 알려주세요 주세요 설명 설명해줘 궁금 궁금해요 " +
     /* the 하다 family standing alone after a noun (리다이렉트 하려면, 써야 하나요) */
-    "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까 " +
+    "하다 하려면 하는 하나요 하면 해야 해요 할까요 하나 되나요 됩니까 한다 했다 하겠다 하고 해서 " +
     /* and the casual register (뭐임, 안됨, 어케) */
     "뭐임 뭐뭐 뭐함 뭐해 뭐해야 뭐해야됨 어케 어캐 어떻게함 안됨 안돼 안돼요 안되나요 됨 함 임 거 건 " +
+    "돼 돼요 되요 돼야 거죠 건가 건가요 거예요 거야 건지 뭔지요 " +
     "있음 없음 있어 없어 있나요 없나요 " +
     /* when (…할 때, …일 때의) and what kind (무슨): the situation is in the other words */
     "때 때의 때는 땐 때에 때도 때만 무슨"
@@ -103,6 +107,9 @@
 
   /* The index being built; captured so that candidates can be checked against it */
   var index = null, documents = 0
+
+  /* Pages titled with a status code (404 Not Found), for a query that asks for one */
+  var CODE_TITLE = /^[1-5][0-9][0-9] /, codePages = Object.create(null)
   var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
     index = build.apply(this, arguments)
@@ -120,6 +127,8 @@
   var add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc) {
     (this._koDocs = this._koDocs || []).push(doc)
+    if (CODE_TITLE.test(doc.title || "") && String(doc.location).indexOf("#") < 0)
+      codePages[doc.location] = true
     return add.apply(this, arguments)
   }
 
@@ -278,6 +287,39 @@
     return result
   }
 
+  /* A verb or adjective whose stem is one syllable (길다, 많다, 크다) with its ending glued on
+     (길어서, 많았는데, 길다고): its dictionary form, which the morphs field holds, or null.
+     stem() wants two syllables, because one syllable starts thousands of words. */
+  function shortVerb(word) {
+    var rest = word.slice(1)
+    return ENDINGS.indexOf(rest) >= 0 ? dictionaryForm(word.charAt(0)) : null
+  }
+
+  function dictionaryForm(stem) {
+    return stem && HANGUL.test(stem) && index && isWhole(stem + "다") ? stem + "다" : null
+  }
+
+  /* A word the index does not know, with 때 (when) glued on (클때, 느릴때, 많을때, 틀렸을때랑):
+     the verb before it in its dictionary form when the index has that form, taking off the
+     ending ㄹ/을 that comes before 때 (클 -> 크다, 느릴 -> 느리다, 많을 -> 많다, but 길 -> 길다 and
+     만들 -> 만들다 keep the ㄹ of their stem), normalised like any word (로그인할때 -> 로그인); or
+     the word before it normalised on its own */
+  var WHEN = ["때", "때의", "때는", "땐", "때도", "때에", "때랑"]
+  function whenWord(word) {
+    for (var w = 0; w < WHEN.length; w++) {
+      var before = word.slice(0, -WHEN[w].length)
+      if (!before || word.slice(-WHEN[w].length) !== WHEN[w])
+        continue
+      var last = before.charCodeAt(before.length - 1) - 0xac00
+      var withoutL = last % 28 === 8 ? before.slice(0, -1) + String.fromCharCode(0xac00 + last - 8) : null
+      var form = (before.slice(-1) === "을" ? dictionaryForm(before.slice(0, -1)) : null) ||
+        dictionaryForm(before) || dictionaryForm(withoutL) || (before.length > 1 ? before : null)
+      var normal = form && normaliseWord(form)  /* 로그인하다 -> 로그인 */
+      return normal && known(normal) ? normal : null
+    }
+    return null
+  }
+
   /* Normalised words, so that normalising twice gives the same word */
   var memo = Object.create(null)
 
@@ -299,7 +341,7 @@
         return left
       var right = left && stem(word.slice(cut))
       if (right)
-        return left + " " + right
+        return FILLERS.indexOf(right) >= 0 ? left : left + " " + right
     }
     var list = candidates(word)
     for (var i = 0; i < list.length; i++) {
@@ -373,7 +415,7 @@
      four letters is left alone: one edit away from it lie too many other words. */
   var ALPHABET = "abcdefghijklmnopqrstuvwxyz"
   function latinCorrected(word) {
-    if (word.length < 4 || !/^[a-z]+$/.test(word))
+    if (word.length < 4 || !/^[a-z][a-z_]*$/.test(word))
       return null
     var guesses = [], i, letter
     for (i = 0; i + 1 < word.length; i++)
@@ -427,7 +469,10 @@
     if (spelled)
       return memo[key] = spelled
     var found = stem(key)
-    var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" : found || repaired(key) || key
+    var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" :
+      found || shortVerb(key) || whenWord(key) || repaired(key) || key
+    if (FILLERS.indexOf(best) >= 0)
+      best = ""  /* 알려 of 알려주는, once the helping verb is off */
     memo[key] = best
     if (best)
       memo[best] = best
@@ -489,7 +534,7 @@
     }
     if (terms.length && fields.indexOf(TITLE_KEY) >= 0)
       query.term(terms.join(""), { fields: [TITLE_KEY], boost: TITLE_BOOST })
-    var plan = { words: long.length ? long : terms, pairs: pairs }
+    var plan = { words: long.length ? long : terms, pairs: pairs, asksForCode: asksForCode(terms) }
     if (plan.words.length >= SENTENCE_WORDS)
       damp(query)
     return plan
@@ -529,6 +574,16 @@
      count TITLE_DAMP of their usual score. (Lunr scores each field by the cosine of the query's
      and the field's vectors, so lower boosts on every title clause would change nothing: the
      weight is applied to the field's score, by Index#query below.) */
+  /* A description that ends in the word for a response or its code (접수만 했다는 응답, 주소가
+     바뀌었다고 알려 주는 코드, 쿠키가 너무 많을 때 나는 에러) asks which status code that is: the
+     page of a code, short and saying it once, then weighs CODE_WEIGHT times more against the
+     notes' long sections that use the same everyday words */
+  var CODE_WORDS = ["응답", "코드", "상태코드", "응답코드", "에러", "오류", "에러코드", "오류코드"]
+  var CODE_WEIGHT = 3, DESCRIPTION_WORDS = 3
+  function asksForCode(terms) {
+    return terms.length >= DESCRIPTION_WORDS && CODE_WORDS.indexOf(terms[terms.length - 1]) >= 0
+  }
+
   var SENTENCE_WORDS = 3, TITLE_DAMP = 0.3
   var TITLE_WEIGHTS = { title: TITLE_DAMP, title_morphs: TITLE_DAMP, title_key: TITLE_DAMP, tags: TITLE_DAMP }
   function damp(query) {
@@ -562,6 +617,10 @@
   function rerank(results, plan) {
     if (plan.words.length < 2)
       return results
+    if (plan.asksForCode)
+      for (var c = 0; c < results.length; c++)
+        if (codePages[results[c].ref.split("#")[0]])
+          results[c].score *= CODE_WEIGHT
     var weights = plan.words.map(function (word) { return isFacet(word) ? FACET_SHARE : rarity(word) })
     var total = weights.reduce(function (a, b) { return a + b }, 0)
     for (var r = 0; r < results.length; r++) {
