@@ -50,7 +50,9 @@
     "란 이란 라는 이라는 이라 라고 이라고 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
     "로는 와는 과는 와의 과의 으로의 로의 까지는 부터는 만으로 만의 이다 입니다 인가 인가요 " +
     "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요 " +
-    "이라던데 라던데 이래요 래요 이라며 라며"
+    "이라던데 라던데 이래요 래요 이라며 라며 " +
+    /* and the short forms after a vowel (서버고, 주소라) or of 에는 (브라우저엔) */
+    "고 라 엔"
   ).split(" ")
 
   /* Endings after a verb or adjective stem, and the 하다/되다 family after a noun */
@@ -58,7 +60,7 @@
     "다 기 는 고 지 면 게 서 요 며 어 아 여 어서 아서 여서 어요 아요 니다 습니다 는다 " +
     "하다 합니다 하는 하기 하고 하면 하여 해서 해요 했다 했습니다 한다 한 할 함 하지 하게 " +
     "하려면 하세요 해야 해 했던 하던 하는지 하나요 할까 할까요 하기 하는법 " +
-    "되다 됩니다 되는 되기 되고 되면 되어 돼서 된다 된 될 됨 되지 되게 돼요 됐다 되나요 " +
+    "되다 됩니다 되는 되기 되고 되면 되어 돼 돼서 된다 된 될 됨 되지 되게 돼요 됐다 되나요 " +
     "시키다 시키는 시키기 시킵니다 " +
     "는법 는지 나요 을까 을까요 는가 는가요 려면 으려면 세요 으세요 기란 " +
     /* The casual register of a phone query: -는 거 (thing that ...), -음 (풀림, 있음) */
@@ -98,7 +100,9 @@
     "돼 돼요 되요 돼야 거죠 건가 건가요 거예요 거야 건지 뭔지요 " +
     "있음 없음 있어 없어 있나요 없나요 " +
     /* when (…할 때, …일 때의) and what kind (무슨): the situation is in the other words */
-    "때 때의 때는 땐 때에 때도 때만 무슨"
+    "때 때의 때는 땐 때에 때도 때만 무슨 " +
+    /* how many times, written as one word (두번 for 두 번): not a typo of 둔번 or 여러분 */
+    "한번 두번 세번 네번 여러번 몇번 몇번째"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
@@ -291,8 +295,31 @@
      (길어서, 많았는데, 길다고): its dictionary form, which the morphs field holds, or null.
      stem() wants two syllables, because one syllable starts thousands of words. */
   function shortVerb(word) {
-    var rest = word.slice(1)
-    return ENDINGS.indexOf(rest) >= 0 ? dictionaryForm(word.charAt(0)) : null
+    var first = word.charAt(0), rest = word.slice(1)
+    if (ENDINGS.indexOf(rest) < 0)
+      return null
+    /* a stem ending in ㄹ drops it before 는 (까는 of 깔다, 아는 of 알다) */
+    return dictionaryForm(first) || (rest.charAt(0) === "는" ? dictionaryForm(withFinal(first, 8)) : null)
+  }
+
+  /* A syllable with the final consonant `final` (8 is ㄹ, 16 is ㅁ, 0 none), or null when it
+     already has another one */
+  function withFinal(syllable, final) {
+    var code = syllable.charCodeAt(0) - 0xac00
+    return code >= 0 && code < 11172 && code % 28 === 0 ? String.fromCharCode(0xac00 + code + final) : null
+  }
+  function withoutFinal(syllable, final) {
+    var code = syllable.charCodeAt(0) - 0xac00
+    return code >= 0 && code < 11172 && code % 28 === final ? String.fromCharCode(0xac00 + code - final) : null
+  }
+
+  /* The casual register names a state with the nominal ㅁ on the stem (풀림, 날아감, 보임, 뜸):
+     the verb in its dictionary form when the index has it, normalised; or null */
+  function nominalVerb(word) {
+    var last = withoutFinal(word.slice(-1), 16)
+    var form = last && dictionaryForm(word.slice(0, -1) + last)
+    var normal = form && normaliseWord(form)
+    return normal && known(normal) ? normal : null
   }
 
   function dictionaryForm(stem) {
@@ -310,8 +337,8 @@
       var before = word.slice(0, -WHEN[w].length)
       if (!before || word.slice(-WHEN[w].length) !== WHEN[w])
         continue
-      var last = before.charCodeAt(before.length - 1) - 0xac00
-      var withoutL = last % 28 === 8 ? before.slice(0, -1) + String.fromCharCode(0xac00 + last - 8) : null
+      var lastL = withoutFinal(before.slice(-1), 8)
+      var withoutL = lastL && before.slice(0, -1) + lastL
       var form = (before.slice(-1) === "을" ? dictionaryForm(before.slice(0, -1)) : null) ||
         dictionaryForm(before) || dictionaryForm(withoutL) || (before.length > 1 ? before : null)
       var normal = form && normaliseWord(form)  /* 로그인하다 -> 로그인 */
@@ -470,7 +497,7 @@
       return memo[key] = spelled
     var found = stem(key)
     var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" :
-      found || shortVerb(key) || whenWord(key) || repaired(key) || key
+      found || shortVerb(key) || whenWord(key) || nominalVerb(key) || repaired(key) || key
     if (FILLERS.indexOf(best) >= 0)
       best = ""  /* 알려 of 알려주는, once the helping verb is off */
     memo[key] = best
