@@ -697,17 +697,28 @@ def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
         page("timeout/", "시간 초과", "서버가 느리면 시간 초과가 납니다.", morphs="서버 느리다 시간초과"),
         page("login/", "로그인", "로그인하면 세션이 생깁니다."),
         page("storage/", "저장 위치", "쿠키는 브라우저가 저장합니다."),
+        page("venv/", "가상 환경", "프로젝트마다 패키지를 따로 설치합니다.", morphs="프로젝트 패키지 설치하다 깔다"),
+        page("expiry/", "세션 만료", "브라우저를 닫으면 로그인이 풀립니다.", morphs="브라우저 닫다 로그인 풀리다"),
+        page("submit/", "중복 제출", "폼을 두 번 보내면 글이 두 개 생깁니다.", morphs="폼 보내다 중복제출"),
+        page("roles/", "역할", "nginx는 서버이고 브라우저는 클라이언트입니다."),
     ]
     queries = ["주소가 너무 길어서", "본문이 클때", "http는 비연결이라던데", "SECERT_KEY", "서버가 느릴때",
-               "로그인할때", "쿠키는 브라우저가 저장하는건가요", "세션 써야 돼요"]
+               "로그인할때", "쿠키는 브라우저가 저장하는건가요", "세션 써야 돼요", "패키지 따로 까는 곳",
+               "브라우저 닫으면 로그인 풀림", "폼 두번 보냄", "nginx 중에 누가 서버고"]
     results = results_among_filler(tmp_path, docs, queries)
+    # 까는 is 깔다 (the ㄹ of the stem drops before 는); 풀림 is 풀리다 (the nominal ㅁ of a phone
+    # query); 두번 (두 번) is how many times, not the typo 둔번; 서버고 is 서버 with 이고 shortened.
+    assert results["패키지 따로 까는 곳"][0] == "venv/"
+    assert results["브라우저 닫으면 로그인 풀림"][0] == "expiry/"
+    assert results["폼 두번 보냄"][0] == "submit/"
+    assert results["nginx 중에 누가 서버고"][0] == "roles/"
     # 때 glued to a verb: the verb before it, without the ㄹ the ending adds (느릴 -> 느리다), and a
     # 하다 verb as its noun, as the notes write it (로그인할때 -> 로그인).
     assert results["서버가 느릴때"][0] == "timeout/"
     assert results["로그인할때"][0] == "login/"
     # The endings of a spoken question (…하는건가요, 써야 돼요) are no topic: not 건가 nor a typo (뒤요).
     assert results["쿠키는 브라우저가 저장하는건가요"][0] == "storage/"
-    assert results["세션 써야 돼요"][0] in {"setup/", "login/"}
+    assert results["세션 써야 돼요"][0] in {"setup/", "login/", "expiry/"}
     # A verb of one syllable with its ending (길+어서, 크+ㄹ 때) is its dictionary form, which the
     # morphs field has; 클때 is not a typo of 클래스.
     assert results["주소가 너무 길어서"][0] == "414/"
