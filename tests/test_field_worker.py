@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from studysite import korean_morphs, korean_search
-from studysite.field_worker import FieldWorker, WorkerError
+from studysite.field_worker import FieldWorker, WorkerError, loads_model_early
 from studysite.korean_morphs import ENTRY_CACHE, MORPH_CACHE, Analyser, MorphCache, entry_fields
 from studysite.search_aliases import Aliases
 
@@ -39,6 +39,19 @@ def test_worker_gives_the_fields_of_the_build_process_whatever_the_batches(tmp_p
     # It kept the caches the build would keep: a second build analyses nothing and gets the same.
     assert (tmp_path / MORPH_CACHE).is_file() and (tmp_path / ENTRY_CACHE).is_file()
     assert run_worker(tmp_path, [DOCS]) == (expected, 0)
+
+
+def test_the_model_loads_early_only_without_any_cache(tmp_path):
+    """Without caches the model loads before the first page; with the word cache kept (the
+    alias table edited, so the entry cache is empty) it loads only for a word the cache lacks."""
+    morphs, entries = korean_morphs.field_caches(tmp_path, ALIASES)
+    assert loads_model_early(morphs, entries)
+    run_worker(tmp_path, [DOCS])
+    (tmp_path / ENTRY_CACHE).unlink()
+    morphs, entries = korean_morphs.field_caches(tmp_path, ALIASES)
+    assert morphs.words and not entries.entries
+    assert not loads_model_early(morphs, entries)
+    assert run_worker(tmp_path, [DOCS])[1] == 0
 
 
 def test_a_worker_that_dies_is_one_line_error(tmp_path):

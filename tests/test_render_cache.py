@@ -148,6 +148,19 @@ def warnings_seen():
 # --- the key --------------------------------------------------------------------------------
 
 
+def test_a_cache_file_is_written_a_table_entry_at_a_time_as_one_json_text(tmp_path):
+    """write_json writes a big table entry by entry; the file is what json.dumps gives for the whole."""
+    from studysite.json_cache import write_json
+
+    data = {"version": "v1", "entries": {"쿠키": {"html": "<p>\"따옴표\"</p>", "n": [1, 2.5, None]}, "b": []},
+            "empty": {}, "numbers": {1: "int keys fall back to json.dumps"}, "list": [{"a": 1}]}
+    write_json(tmp_path / "c.json", data)
+    written = (tmp_path / "c.json").read_text(encoding="utf-8")
+    assert written == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_json(tmp_path / "d.json", {1: "x"})
+    assert (tmp_path / "d.json").read_text(encoding="utf-8") == '{"1":"x"}'
+
+
 def test_the_key_changes_with_every_input(mini):
     root, config = mini
     files = site_files(config)

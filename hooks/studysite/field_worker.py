@@ -95,6 +95,17 @@ class FieldWorker:
             self._process.join()
 
 
+def loads_model_early(morphs, entries) -> bool:
+    """Whether the worker loads the model before the first page arrives.
+
+    A build without caches needs it for its first page, so it loads while the build is still
+    converting pages and has sent none. With the word cache, most builds need no model: after an
+    edit of the alias table the entry cache is empty, but every word is known; a new word loads
+    the model when it comes.
+    """
+    return not entries.entries and not morphs.words
+
+
 def serve(connection, root: str, separator: str, groups, dirty: bool) -> None:
     """The worker: make fields for each batch of entries as it arrives; on `finish`, save the
     caches and send back all the fields."""
@@ -115,9 +126,7 @@ def serve(connection, root: str, separator: str, groups, dirty: bool) -> None:
         aliases = Aliases(groups)
         morphs, entries = field_caches(Path(root), aliases)
         analyser = Analyser(morphs)
-        if not entries.entries:
-            # A build without caches needs the model for its first page; load it while the
-            # build is still converting pages and has sent none.
+        if loads_model_early(morphs, entries):
             analyser.load_model()
         fields: list[dict[str, str]] = []
         while True:

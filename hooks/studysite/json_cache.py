@@ -13,11 +13,39 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_parts(data: dict):
+    """The compact JSON of `data`, in pieces of at most one value of a nested table.
+
+    A cache of every page's HTML is tens of MiB; encoded in one piece, the text, the encoder's
+    pieces and the bytes were three copies of it at the end of a build. The pieces join to what
+    json.dumps gives for the whole (keys are strings, so each encodes on its own the same way).
+    """
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield ("," if i else "") + _compact(key) + ":"
+        if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+            yield "{"
+            for j, (inner_key, inner) in enumerate(value.items()):
+                yield ("," if j else "") + _compact(inner_key) + ":" + _compact(inner)
+            yield "}"
+        else:
+            yield _compact(value)
+    yield "}"
+
+
 def write_json(path: Path, data: dict) -> None:
-    """Write compact JSON atomically (a temporary file, then a rename)."""
+    """Write compact JSON atomically (a temporary file, then a rename), a table entry at a time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not all(isinstance(key, str) for key in data):
+        temporary.write_text(_compact(data), encoding="utf-8")
+    else:
+        with temporary.open("w", encoding="utf-8") as file:
+            file.writelines(_json_parts(data))
     temporary.replace(path)
 
 
