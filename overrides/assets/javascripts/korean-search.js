@@ -304,8 +304,8 @@
     return dictionaryForm(first) || (rest.charAt(0) === "는" ? dictionaryForm(withFinal(first, 8)) : null)
   }
 
-  /* A syllable with the final consonant `final` (8 is ㄹ, 16 is ㅁ, 0 none), or null when it
-     already has another one */
+  /* The syllable with the final consonant `final` added (8 is ㄹ, 16 is ㅁ), or taken off; null
+     when it has another final, or none to take off */
   function withFinal(syllable, final) {
     var code = syllable.charCodeAt(0) - 0xac00
     return code >= 0 && code < 11172 && code % 28 === 0 ? String.fromCharCode(0xac00 + code + final) : null
@@ -598,11 +598,6 @@
       query.term(prefix + same[s], { fields: clause.fields, boost: boost * (1 - OTHER_WORD), usePipeline: false })
   }
 
-  /* A query of SENTENCE_WORDS words or more describes something in a sentence; a title that
-     has one of its words (boost 1,000) says little about the rest, so there the title fields
-     count TITLE_DAMP of their usual score. (Lunr scores each field by the cosine of the query's
-     and the field's vectors, so lower boosts on every title clause would change nothing: the
-     weight is applied to the field's score, by Index#query below.) */
   /* A description that ends in the word for a response or its code (접수만 했다는 응답, 주소가
      바뀌었다고 알려 주는 코드, 쿠키가 너무 많을 때 나는 에러) asks which status code that is: the
      page of a code, short and saying it once, then weighs CODE_WEIGHT times more against the
@@ -613,6 +608,11 @@
     return terms.length >= DESCRIPTION_WORDS && CODE_WORDS.indexOf(terms[terms.length - 1]) >= 0
   }
 
+  /* A query of SENTENCE_WORDS words or more describes something in a sentence; a title that
+     has one of its words (boost 1,000) says little about the rest, so there the title fields
+     count TITLE_DAMP of their usual score. (Lunr scores each field by the cosine of the query's
+     and the field's vectors, so lower boosts on every title clause would change nothing: the
+     weight is applied to the field's score, by Index#query below.) */
   var SENTENCE_WORDS = 3, TITLE_DAMP = 0.3
   var TITLE_WEIGHTS = { title: TITLE_DAMP, title_morphs: TITLE_DAMP, title_key: TITLE_DAMP, tags: TITLE_DAMP }
   function damp(query) {
