@@ -145,9 +145,6 @@ def warnings_seen():
     logger.removeHandler(handler)
 
 
-# --- the key --------------------------------------------------------------------------------
-
-
 def test_a_cache_file_is_written_a_table_entry_at_a_time_as_one_json_text(tmp_path):
     """write_json writes a big table entry by entry; the file is what json.dumps gives for the whole."""
     from studysite.json_cache import write_json
@@ -159,6 +156,9 @@ def test_a_cache_file_is_written_a_table_entry_at_a_time_as_one_json_text(tmp_pa
     assert written == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_json(tmp_path / "d.json", {1: "x"})
     assert (tmp_path / "d.json").read_text(encoding="utf-8") == '{"1":"x"}'
+
+
+# --- the key --------------------------------------------------------------------------------
 
 
 def test_the_key_changes_with_every_input(mini):
