@@ -730,6 +730,20 @@ def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_word_glued_from_three_words_is_split_into_them(tmp_path):
+    docs = [
+        page("uploads/", "파일 업로드", "파일업로드 용량을 제한합니다.", morphs="파일업로드 용량 제한"),
+        page("health/", "헬스 체크", "테스트용 라우트를 만듭니다.", morphs="테스트 라우트 만들다"),
+    ]
+    queries = ["파일업로드용량제한", "테스트용라우트"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # Three words and more glued together, which no two-way split or jamo correction finds.
+    assert results["파일업로드용량제한"][0] == "uploads/"
+    # -용 (for) after a noun is a suffix: 테스트용 is 테스트.
+    assert results["테스트용라우트"][0] == "health/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_a_description_that_asks_for_a_code_finds_the_code_first(tmp_path):
     note = ("오래 걸리는 작업은 요청을 접수하고 나중에 처리합니다. 처리가 끝나면 응답을 보냅니다. " * 4)
     docs = [

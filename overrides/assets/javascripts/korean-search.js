@@ -73,8 +73,8 @@
     "으라는 으라고 냐고 느냐고 " +
     /* and what one heard (비연결이라던데, 만료됐대요, 막힌다며) */
     "던데 다던데 는다던데 대요 는대요 했대요 됐대요 다며 는다며 " +
-    /* Derivational suffixes that make a noun (-성, -화, -점) or an adjective (-적) of a noun */
-    "성 화 적 적인 적으로 점 " +
+    /* Derivational suffixes that make a noun (-성, -화, -점, -용 for) or an adjective (-적) of a noun */
+    "성 화 적 적인 적으로 점 용 " +
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
        or after a noun before 때 (과부하일 때) */
     "인 일 " +
@@ -372,6 +372,9 @@
       if (right)
         return FILLERS.indexOf(right) >= 0 ? left : left + " " + right
     }
+    var pieces = segmented(word)
+    if (pieces)
+      return pieces
     var list = candidates(word)
     for (var i = 0; i < list.length; i++) {
       var guess = list[i].length >= 2 && index ? corrected(list[i]) : null
@@ -379,6 +382,31 @@
         return stem(guess) || guess
     }
     return null
+  }
+
+  /* A word glued from three words or more (파일업로드용량제한): its pieces of two syllables or
+     more that each stem to a word the index knows, the fewest of them and then the most that the
+     index has whole, or null. Two pieces are repaired's first try; without this, a jamo
+     correction guessed one wrong word for the whole and the query found nothing. */
+  var MIN_GLUED = 6, MAX_GLUED = 24, MAX_PIECE = 8
+  function segmented(word) {
+    if (!index || word.length < MIN_GLUED || word.length > MAX_GLUED)
+      return null
+    var best = [{ pieces: [], cost: 0 }]
+    for (var end = 1; end <= word.length; end++) {
+      best[end] = null
+      for (var start = Math.max(0, end - MAX_PIECE); start <= end - 2; start++) {
+        var piece = best[start] && stem(word.slice(start, end))
+        if (!piece)
+          continue
+        var cost = best[start].cost + 10 - (isWhole(piece) ? 1 : 0)
+        if (!best[end] || cost < best[end].cost)
+          best[end] = { pieces: best[start].pieces.concat([piece]), cost: cost }
+      }
+    }
+    var found = best[word.length]
+    return found && found.pieces.length >= 3 ?
+      found.pieces.filter(function (p) { return FILLERS.indexOf(p) < 0 }).join(" ") : null
   }
 
   /* Latin letters read out in Hangul, as learners type abbreviations: 오알엠 is ORM, 제이더블유티
