@@ -100,6 +100,8 @@
     "돼 돼요 되요 돼야 거죠 건가 건가요 거예요 거야 건지 뭔지요 와요 오나요 " +
     /* what a thing is for (뭐하는 곳), and 시키다 after a noun written apart (리다이렉트 시키기) */
     "뭐하는 뭐하는데 뭐하는지 곳이에요 곳이야 곳인가요 시키기 시키는 시키다 시키려면 시켜 " +
+    /* instead of (print 말고 로그): the words around it say what is wanted */
+    "말고 " +
     "있음 없음 있어 없어 있나요 없나요 " +
     /* when (…할 때, …일 때의) and what kind (무슨): the situation is in the other words */
     "때 때의 때는 땐 때에 때도 때만 무슨 " +
