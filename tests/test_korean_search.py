@@ -744,6 +744,21 @@ def test_a_word_glued_from_three_words_is_split_into_them(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_pasted_quoted_log_line_finds_pages_even_when_no_section_has_every_word(tmp_path):
+    docs = [
+        page("api/", "조건부 수정", "PUT /api/notes/1 요청에 If-Match가 없으면 428을 돌려줍니다."),
+        page("http/", "HTTP 버전", "HTTP/1.1은 연결을 유지합니다."),
+    ]
+    queries = ['"PUT /api/notes/1 HTTP/1.1" 428', '"If-Match가 없으면"']
+    results = results_among_filler(tmp_path, docs, queries)
+    # Material makes each quoted word required, and no section has them all (1.1 is elsewhere):
+    # the words are then searched as optional ones instead of finding nothing.
+    assert results['"PUT /api/notes/1 HTTP/1.1" 428'][0] == "api/"
+    # A quoted phrase whose words one section has is still searched as Material does.
+    assert results['"If-Match가 없으면"'][0] == "api/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
 def test_a_description_that_asks_for_a_code_finds_the_code_first(tmp_path):
     note = ("오래 걸리는 작업은 요청을 접수하고 나중에 처리합니다. 처리가 끝나면 응답을 보냅니다. " * 4)
     docs = [

@@ -772,12 +772,22 @@
     return runLexer.apply(this, arguments)
   }
 
+  /* Material's worker makes every word of a quoted part required (+word). A learner who pastes a
+     quoted line from an access log ("PUT /api/notes/1 HTTP/1.1" 428) or an error message means
+     the line, not that every piece of it must be in one section, and found nothing: when the
+     required words find nothing, the same words are searched as optional ones. */
+  var REQUIRED = /(^|\s)\+(?=\S)/, EVERY_REQUIRED = new RegExp(REQUIRED.source, "g")
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields, plan = null
-    var results = this.query(function (query) {
+    function parse(query) {
       new lunr.QueryParser(queryString, query).parse()
       plan = addPhraseClauses(query, fields)
-    })
+    }
+    var results = this.query(parse)
+    if (!results.length && REQUIRED.test(queryString)) {
+      queryString = queryString.replace(EVERY_REQUIRED, "$1")
+      results = this.query(parse)
+    }
     results = rerank(results, plan)
     return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
   }
