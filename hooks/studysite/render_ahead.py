@@ -13,10 +13,11 @@ done, the two have met, and the copy is stopped.
 Nothing the copy does is trusted beyond the caches' own rules: a render cache entry is used only
 by a page whose final Markdown and every other input of the conversion are the same
 (`render_cache.page_key`), sections and findings only for the same HTML. A hook whose
-`on_page_markdown` gave the copy other Markdown costs time, never a different page. The copy writes nothing, logs nothing (the records of each conversion travel in
-its entry and are replayed by the build, as for any cache hit, so a strict build still fails on
-a broken link), and ends with `os._exit`, so no clean-up of the build runs twice. The build
-never waits for the copy.
+`on_page_markdown` gave the copy other Markdown costs time, never a different page. The copy
+writes nothing, logs nothing (the records of each conversion travel in its entry and are
+replayed by the build, as for any cache hit, so a strict build still fails on a broken link),
+and ends with `os._exit`, so no clean-up of the build runs twice. The build never waits for the
+copy.
 
 Only a plain `mkdocs build` forks: `mkdocs serve` runs threads (a fork copies none of them, and
 a lock one of them holds would never be released in the copy) and mostly finds its pages in the
@@ -38,6 +39,7 @@ from studysite.json_cache import BuildCache
 from studysite.render_cache import WRAPPED, RenderCache
 from studysite.search_sections import excluded, section_cache
 from studysite.untrusted_build import findings_cache
+
 
 class RenderAhead:
     """The build's side: the copy's process, its pipe, and how far back it has come."""
