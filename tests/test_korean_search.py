@@ -855,3 +855,46 @@ def test_replaced_lunr_functions_score_like_lunr(tmp_path):
     assert len(results) == len(queries) and sum(len(r["lunr"]) for r in results) > 1000
     for result in results:
         assert result["ours"] == result["lunr"], result["query"]
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_glued_words_split_into_whole_words_and_identifiers_into_their_words(tmp_path):
+    docs = [
+        page("headers/", "헤더 이름", "헤더 이름은 대소문자를 구별하지 않습니다.", morphs="헤더 이름 대소문자 구별하다"),
+        page("table/", "헤더대로 정렬", "소문자로 적은 표입니다."),
+        page("https/", "HTTPS 강제", "HSTS 헤더로 HTTPS만 쓰라고 알립니다.", morphs="hsts 헤더 https 알리다"),
+        page("503/", "503 Service Unavailable", "서버가 점검 중이라 요청을 처리할 수 없다는 응답입니다.",
+             morphs="서버 점검 중 요청 처리하다 응답"),
+        page("jobs/", "작업", "작업이 진행 중이지만 다시 오면 결과가 있습니다.", morphs="작업 진행 중 다시 오다 결과"),
+    ]
+    queries = ["헤더대소문자", "SECURE_HSTS_SECONDS", "점검 중이니 나중에 다시 오라는 응답"]
+    results = results_among_filler(tmp_path, docs, queries)
+    # Of the ways to cut a glued word in two, one into words the index has whole (헤더 대소문자)
+    # beats one into the start of a longer word (헤더대로) and the rest.
+    assert results["헤더대소문자"][0] == "headers/"
+    # A setting of another framework, which no page names, is its words: hsts is explained.
+    assert results["SECURE_HSTS_SECONDS"][0] == "https/"
+    # 중이니 is 중 with a particle, not the jamo typo 중이지 of the other page.
+    assert results["점검 중이니 나중에 다시 오라는 응답"][0] == "503/"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+def test_a_page_whose_other_sections_match_too_comes_first(tmp_path):
+    common = "요청 응답 서버 브라우저 설정 기본값 로그인 사용자 정보 저장 시간 기간 변경 예제 코드"
+    docs = [
+        page("tokens/", "토큰", "토큰은 서명된 문자열입니다."),
+        page("tokens/#expiry", "토큰의 수명", "세션 만료와 같습니다.", morphs="세션 만료 같다"),
+        page("sessions/", "서버 쪽 저장", "사용자 정보를 서버에 둡니다."),
+        *(page(f"sessions/#{word}", f"경우 {n}", f"세션 만료 {word} {common}.", morphs=f"세션 만료 {word} {common}")
+          for n, word in enumerate(["유휴", "로그아웃", "수명"])),
+    ]
+    # Five long notes with eight sections each that use a common word, and one short page.
+    crowd = [page(f"long{n}/" + (f"#s{s}" if s else ""), f"긴 노트 {n}-{s}", "쿠키 쿠키 쿠키를 저장합니다.")
+             for n in range(5) for s in range(8)]
+    docs += [*crowd, page("short/", "짧은 노트", "쿠키와 세션과 토큰을 비교합니다.")]
+    results = results_among_filler(tmp_path, docs, ["세션 만료", "쿠키"])
+    # The tokens note's one short section scores highest; the sessions note says the query in
+    # three longer sections, and so is about it.
+    assert results["세션 만료"][:2] == ["sessions/", "tokens/"]
+    # A page's first five sections are kept, so the long notes leave room for the next page.
+    assert "short/" in results["쿠키"]

@@ -50,7 +50,7 @@
     "란 이란 라는 이라는 이라 라고 이라고 랑 이랑 하고 요 에는 에서는 에도 에서도 에서의 에게는 으로는 " +
     "로는 와는 과는 와의 과의 으로의 로의 까지는 부터는 만으로 만의 이다 입니다 인가 인가요 " +
     "이에요 예요 이죠 일까 일까요 이고 이며 이면 이지만 란요 이란요 뿐 밖에 인지 인지요 인데 인데요 " +
-    "이라던데 라던데 이래요 래요 이라며 라며 " +
+    "이라던데 라던데 이래요 래요 이라며 라며 이니 이니까 이라서 라서 " +
     /* and the short forms after a vowel (서버고, 주소라) or of 에는 (브라우저엔) */
     "고 라 엔"
   ).split(" ")
@@ -351,6 +351,20 @@
     return null
   }
 
+  /* A word of one syllable with a particle of two (중이니 of 점검 중이니, 폼에서): the syllable
+     when the index has it whole, which addPhraseClauses searches only next to its neighbours;
+     without this, a jamo correction made another word of the whole (중이지). A particle of one
+     syllable is left alone: 에라 is a typo of 에러, not 에 with 라. */
+  function syllableWord(word) {
+    if (word.length !== 3)
+      return null
+    var list = candidates(word)
+    for (var i = 1; i < list.length; i++)
+      if (list[i].length === 1 && PARTICLES.indexOf(word.slice(1)) >= 0 && isWhole(list[i]))
+        return list[i]
+    return null
+  }
+
   /* Normalised words, so that normalising twice gives the same word */
   var memo = Object.create(null)
 
@@ -364,16 +378,26 @@
     return best
   }
 
-  /* A word the index does not know: split or corrected into words it knows, or null */
+  /* A word the index does not know: split or corrected into words it knows, or null. Of the
+     two-piece splits, the first (longest left piece) whose pieces both stem to words the index
+     has whole wins, else the first whose pieces are known at all: 헤더대소문자 is 헤더 대소문자,
+     not 헤더대(로) 소문자. */
   function repaired(word) {
+    var split = null
     for (var cut = word.length - 2; cut >= 2; cut--) {
       var left = stem(word.slice(0, cut))
       if (left && HELPERS.indexOf(word.slice(cut)) >= 0)
         return left
       var right = left && stem(word.slice(cut))
-      if (right)
-        return FILLERS.indexOf(right) >= 0 ? left : left + " " + right
+      if (!right)
+        continue
+      var joined = FILLERS.indexOf(right) >= 0 ? left : left + " " + right
+      if (isWhole(left) && (isWhole(right) || FILLERS.indexOf(right) >= 0))
+        return joined
+      split = split || joined
     }
+    if (split)
+      return split
     var pieces = segmented(word)
     if (pieces)
       return pieces
@@ -493,12 +517,18 @@
     return null
   }
 
-  /* A word without Hangul: split where letters meet digits, or corrected by one edit */
+  /* A word without Hangul: split where letters meet digits, or corrected by one edit; an
+     identifier the index does not have (SECURE_HSTS_SECONDS, a setting of another framework)
+     is its words, which the notes may explain (hsts) */
   function latinWord(word) {
     var split = lettersAndDigits(word), key = word.toLowerCase()
     if (split !== word || !index || known(key))
       return split
-    return latinCorrected(key) || word
+    var guess = latinCorrected(key)
+    if (guess || key.indexOf("_") < 0)
+      return guess || word
+    var parts = key.split(/_+/).filter(Boolean)
+    return parts.length > 1 ? parts.map(latinWord).join(" ") : word
   }
 
   /* Quotes, brackets and the like around a word that the separator leaves ('쿠키', {쿠키}, 쿠키;,
@@ -529,7 +559,7 @@
       return memo[key] = spelled
     var found = stem(key)
     var best = FILLERS.indexOf(key) >= 0 || FILLERS.indexOf(found) >= 0 ? "" :
-      found || shortVerb(key) || whenWord(key) || nominalVerb(key) || repaired(key) || key
+      found || shortVerb(key) || whenWord(key) || nominalVerb(key) || syllableWord(key) || repaired(key) || key
     if (FILLERS.indexOf(best) >= 0)
       best = ""  /* 알려 of 알려주는, once the helping verb is off */
     memo[key] = best
@@ -678,7 +708,7 @@
       return results
     if (plan.asksForCode)
       for (var c = 0; c < results.length; c++)
-        if (codePages[results[c].ref.split("#")[0]])
+        if (codePages[pageOf(results[c])])
           results[c].score *= CODE_WEIGHT
     var weights = plan.words.map(function (word) { return isFacet(word) ? FACET_SHARE : rarity(word) })
     var total = weights.reduce(function (a, b) { return a + b }, 0)
@@ -724,6 +754,28 @@
     return rarities[word] = Math.max(1, idf)
   }
 
+  /* Material lists the result pages in the order of their best section. A page whose other
+     sections match the query too is about it, while a page with one section that happens to use
+     the same words is not: each section gains SIBLING_SHARE of the scores of its page's other
+     matching sections. (Of 같은 요청을 여러 번 보내도 결과가 같은 성질, the methods note's
+     sections on idempotency, safe methods and the method table outweigh the one section of the
+     headers note with 같은 이름이 여러 번 in its title.) */
+  var SIBLING_SHARE = 0.5
+  function withSiblings(results) {
+    var pageScore = Object.create(null)
+    for (var r = 0; r < results.length; r++) {
+      var page = pageOf(results[r])
+      pageScore[page] = (pageScore[page] || 0) + results[r].score
+    }
+    for (var s = 0; s < results.length; s++)
+      results[s].score += SIBLING_SHARE * (pageScore[pageOf(results[s])] - results[s].score)
+    return results.sort(function (a, b) { return b.score - a.score })
+  }
+
+  function pageOf(result) {
+    return result.ref.split("#")[0]
+  }
+
   function startsAny(terms, prefix) {
     for (var t = 0; t < terms.length; t++)
       if (terms[t].lastIndexOf(prefix, 0) === 0)
@@ -733,8 +785,19 @@
 
   /* Material renders every result it gets (it marks the matched words in each and copies it),
      and the reader sees the first pages: the results after the first MAX_RESULTS sections,
-     by score, are left out. */
-  var MAX_RESULTS = 30
+     by score, are left out, and so are a page's sections after its first PER_PAGE, which would
+     otherwise crowd the next pages out (a long note has dozens that match a common word). */
+  var MAX_RESULTS = 30, PER_PAGE = 5
+  function firstResults(results) {
+    var kept = [], perPage = Object.create(null)
+    for (var r = 0; r < results.length && kept.length < MAX_RESULTS; r++) {
+      var page = pageOf(results[r])
+      perPage[page] = (perPage[page] || 0) + 1
+      if (perPage[page] <= PER_PAGE)
+        kept.push(results[r])
+    }
+    return kept
+  }
 
   /* A colon after a word that is not a field of the index separates words, as readers paste a
      header line (Content-Type: text/html). Lunr reads `word:` as "search the field word" and
@@ -788,8 +851,8 @@
       queryString = queryString.replace(EVERY_REQUIRED, "$1")
       results = this.query(parse)
     }
-    results = rerank(results, plan)
-    return results.length > MAX_RESULTS ? results.slice(0, MAX_RESULTS) : results
+    results = withSiblings(rerank(results, plan))
+    return firstResults(results)
   }
 
   /* For tests and the benchmark */
