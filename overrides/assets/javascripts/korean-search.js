@@ -757,18 +757,18 @@
   /* Material lists the result pages in the order of their best section. A page whose other
      sections match the query too is about it, while a page with one section that happens to use
      the same words is not: each section gains SIBLING_SHARE of the scores of its page's other
-     matching sections. (Of 같은 요청을 여러 번 보내도 결과가 같은 성질, the methods note's
-     sections on idempotency, safe methods and the method table outweigh the one section of the
-     headers note with 같은 이름이 여러 번 in its title.) */
+     matching sections. (Of 응답이 캐시에 저장되지 않게 하려면, the caching note, which speaks of
+     it in seven sections, now comes before the sign-in chapter, whose one section on storing
+     password hashes, with 저장 in its title, matched best.) */
   var SIBLING_SHARE = 0.5
   function withSiblings(results) {
-    var pageScore = Object.create(null)
-    for (var r = 0; r < results.length; r++) {
+    var pageScore = Object.create(null), r
+    for (r = 0; r < results.length; r++) {
       var page = pageOf(results[r])
       pageScore[page] = (pageScore[page] || 0) + results[r].score
     }
-    for (var s = 0; s < results.length; s++)
-      results[s].score += SIBLING_SHARE * (pageScore[pageOf(results[s])] - results[s].score)
+    for (r = 0; r < results.length; r++)
+      results[r].score += SIBLING_SHARE * (pageScore[pageOf(results[r])] - results[r].score)
     return results.sort(function (a, b) { return b.score - a.score })
   }
 
