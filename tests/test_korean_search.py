@@ -22,6 +22,8 @@ from studysite.korean_morphs import (
 
 ROOT = Path(__file__).resolve().parent.parent
 SEPARATOR = r'[\s\-,:!?=\[\]()<>"“”‘’`/·・‧…|]+|\.(?!\d)'  # as in mkdocs.yml
+needs_node = pytest.mark.skipif(shutil.which("node") is None,
+                                reason="Node.js is needed to run Material's search worker")
 
 
 # Loading the model takes seconds: the tests of this module share one.
@@ -267,7 +269,7 @@ WORKER_QUERIES = {
 }
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_material_worker_finds_pages_for_korean_queries(built_site):
     bench = load_bench()
     results = bench.search(built_site, list(WORKER_QUERIES))["results"]
@@ -275,7 +277,7 @@ def test_material_worker_finds_pages_for_korean_queries(built_site):
         assert page in pages[:3], (query, pages[:3])
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_short_prefixes_find_pages(built_site):
     """Lunr's suffix merging once put words into the index's word set that the index lacks, and
     a query expanding to one (상태, 코드) threw in the worker (see korean-search.js)."""
@@ -294,7 +296,7 @@ PASTED = [
 ]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_pasted_text_always_finds_something(built_site):
     """Lunr reads `word:`, `--`, `~` and `^` as query syntax and threw, so the reader saw no results."""
     results = load_bench().search(built_site, PASTED)["results"]
@@ -497,7 +499,7 @@ def results_among_filler(tmp_path, docs: list[dict], queries: list[str],
     return dict(zip(queries, load_bench().search(site, queries)["results"]))
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_query_script_on_a_small_index(tmp_path):
     docs = [
         page("orm/", "ORM", "ORM은 테이블의 행을 객체로 다룹니다."),
@@ -547,7 +549,7 @@ def test_query_script_on_a_small_index(tmp_path):
     assert 0 < len(results["쿠키"]) <= 30
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
     docs = [
         page("https/", "HTTPS", "https를 쓰면 https 연결이 암호화됩니다. https https", tags=["HTTPS"]),
@@ -566,7 +568,7 @@ def test_query_script_ranks_whole_words_and_most_of_a_sentence(tmp_path):
     assert results["같은 요청을 여러 번 보내도 효과"][0] == "methods/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp_path):
     docs = [
         page("messages/", "본문의 끝", "Transfer-Encoding: chunked는 본문을 조각으로 나누어 보냅니다."),
@@ -597,7 +599,7 @@ def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp
     assert {query: pages[:1] for query, pages in results.items()} == {query: [url] for query, url in expected.items()}
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_the_casual_register_of_a_phone_query(tmp_path):
     docs = [
         page("headers/", "헤더 이름", "헤더 이름은 대소문자를 가리지 않으므로 상관이 없습니다."),
@@ -613,7 +615,7 @@ def test_the_casual_register_of_a_phone_query(tmp_path):
     assert results["302 303 차이 뭐임"] == ["status/"]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
     docs = [
         page("legal/", "법적 사유로 이용 불가", "법원 명령처럼 법적 요구가 있을 때 씁니다.", morphs="법적사유 법적요구"),
@@ -640,7 +642,7 @@ def test_adjectives_in_jeok_and_the_endings_of_a_description(tmp_path):
     assert {"moved/", "moving/"} <= set(results["바뀌었다고"])
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_stem_fused_with_its_ending(tmp_path):
     docs = [
         page("large/", "요청 헤더가 너무 큼", "쿠키가 쌓이면 헤더가 커집니다.", morphs="쿠키 쌓이다 헤더 크다"),
@@ -659,7 +661,7 @@ def test_a_stem_fused_with_its_ending(tmp_path):
     assert results["서벼"][0] == "server/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_latin_words_one_edit_off_and_nouns_glued_to_jung(tmp_path):
     docs = [
         page("cookies/", "쿠키 속성", "HttpOnly 속성이 있는 쿠키는 스크립트가 읽지 못합니다."),
@@ -686,7 +688,7 @@ def test_latin_words_one_edit_off_and_nouns_glued_to_jung(tmp_path):
     assert results["집중"][0] == "concentrate/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
     docs = [
         page("414/", "414 URI Too Long", "요청한 주소가 서버가 처리할 수 있는 것보다 깁니다.", morphs="주소 길다"),
@@ -729,7 +731,7 @@ def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
     assert results["SECERT_KEY"][0] == "setup/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_word_glued_from_three_words_is_split_into_them(tmp_path):
     docs = [
         page("uploads/", "파일 업로드", "파일업로드 용량을 제한합니다.", morphs="파일업로드 용량 제한"),
@@ -743,7 +745,7 @@ def test_a_word_glued_from_three_words_is_split_into_them(tmp_path):
     assert results["테스트용라우트"][0] == "health/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_pasted_quoted_log_line_finds_pages_even_when_no_section_has_every_word(tmp_path):
     docs = [
         page("api/", "조건부 수정", "PUT /api/notes/1 요청에 If-Match가 없으면 428을 돌려줍니다."),
@@ -758,7 +760,7 @@ def test_a_pasted_quoted_log_line_finds_pages_even_when_no_section_has_every_wor
     assert results['"If-Match가 없으면"'][0] == "api/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_description_that_asks_for_a_code_finds_the_code_first(tmp_path):
     note = ("오래 걸리는 작업은 요청을 접수하고 나중에 처리합니다. 처리가 끝나면 응답을 보냅니다. " * 4)
     docs = [
@@ -773,7 +775,7 @@ def test_a_description_that_asks_for_a_code_finds_the_code_first(tmp_path):
     assert results["요청 접수 나중에 처리"][0] == "jobs/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_hangul_word_before_other_words_that_start_with_it(tmp_path):
     docs = [
         page("logging/", "오류 추적", "오류가 나면 로그를 남깁니다.", morphs="오류 나다 로그 남기다"),
@@ -816,7 +818,7 @@ TOPIC_WORD_CASES = {
 }
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 @pytest.mark.parametrize("case", TOPIC_WORD_CASES)
 def test_the_word_that_names_the_topic_decides(tmp_path, case):
     query, docs, common, every, expected = TOPIC_WORD_CASES[case]
@@ -857,7 +859,7 @@ def test_replaced_lunr_functions_score_like_lunr(tmp_path):
         assert result["ours"] == result["lunr"], result["query"]
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_glued_words_split_into_whole_words_and_identifiers_into_their_words(tmp_path):
     docs = [
         page("headers/", "헤더 이름", "헤더 이름은 대소문자를 구별하지 않습니다.", morphs="헤더 이름 대소문자 구별하다"),
@@ -878,7 +880,7 @@ def test_glued_words_split_into_whole_words_and_identifiers_into_their_words(tmp
     assert results["점검 중이니 나중에 다시 오라는 응답"][0] == "503/"
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is needed to run Material's search worker")
+@needs_node
 def test_a_page_whose_other_sections_match_too_comes_first(tmp_path):
     common = "요청 응답 서버 브라우저 설정 기본값 로그인 사용자 정보 저장 시간 기간 변경 예제 코드"
     docs = [

@@ -356,13 +356,8 @@
      without this, a jamo correction made another word of the whole (중이지). A particle of one
      syllable is left alone: 에라 is a typo of 에러, not 에 with 라. */
   function syllableWord(word) {
-    if (word.length !== 3)
-      return null
-    var list = candidates(word)
-    for (var i = 1; i < list.length; i++)
-      if (list[i].length === 1 && PARTICLES.indexOf(word.slice(1)) >= 0 && isWhole(list[i]))
-        return list[i]
-    return null
+    var syllable = word.charAt(0)
+    return word.length === 3 && PARTICLES.indexOf(word.slice(1)) >= 0 && isWhole(syllable) ? syllable : null
   }
 
   /* Normalised words, so that normalising twice gives the same word */
@@ -724,7 +719,7 @@
       results[r].score *= ALL_WEIGHT * Math.pow(found / total, COVERAGE) *
         (together ? 1 + (PHRASE_WEIGHT - 1) * together / plan.pairs.length : 1)
     }
-    return results.sort(function (a, b) { return b.score - a.score })
+    return results  /* withSiblings sorts them */
   }
 
   /* How much a query word says: its inverse document frequency (Lunr's formula) over the
