@@ -7,7 +7,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from search_bench import HELD_QUERIES, QUERIES, load_queries  # noqa: E402
+from search_bench import HELD_QUERIES, QUERIES, bootstrap_interval, load_queries, mrr, recall  # noqa: E402
 
 KINDS = {"particle", "ending", "spacing", "compound", "loanword", "english", "phrase", "question", "typo"}
 
@@ -36,3 +36,15 @@ def test_every_expected_page_is_in_the_built_site(built_site):
          if not (built_site / page / "index.html").is_file()}
     )
     assert missing == []
+
+
+def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_queries():
+    ranks = [1, None, 2, 5, 1, 3, None, 1] * 5
+    low, high = bootstrap_interval(ranks, recall)
+    assert low < recall(ranks) < high
+    assert bootstrap_interval(ranks, recall) == (low, high)  # a fixed seed: the same interval each run
+    more_low, more_high = bootstrap_interval(ranks * 16, recall)
+    assert more_high - more_low < (high - low) / 2  # 16 times the queries: a quarter of the width
+    low_mrr, high_mrr = bootstrap_interval(ranks, mrr)
+    assert low_mrr < mrr(ranks) < high_mrr
+    assert bootstrap_interval([1] * 10, recall) == (1.0, 1.0)
