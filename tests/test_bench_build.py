@@ -213,3 +213,14 @@ def test_a_strict_failure_continues_without_strict_when_allowed(tmp_path):
     strict = bench.Case("project", "explicit", tmp_path, [sys.executable, "-c", FAKE_BUILD, "--strict"], strict=True)
     bench.build(strict, "cold", False, logged.append)
     assert strict.error and "Aborted with 1 warnings" in strict.error and not strict.samples["cold"]
+
+
+def test_build_phases_lists_each_event_once_in_the_order_it_began():
+    phases = load("build_phases")
+    rows = phases.phase_rows({
+        "page_context": [10.43, 2.43, 1149, 16.70],
+        "files": [0.58, 1.02, 1, 1.60],
+        "nav": [1.64, 1.67, 1, 3.31],
+    })
+    assert [row[0] for row in rows] == ["files", "nav", "page_context"]
+    assert rows[-1] == ("page_context", 10.43, 16.70, 2.43, 1149)
