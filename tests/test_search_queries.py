@@ -44,7 +44,7 @@ def test_bootstrap_interval_brackets_the_figure_and_narrows_with_more_queries():
     assert low < recall(ranks) < high
     assert bootstrap_interval(ranks, recall) == (low, high)  # a fixed seed: the same interval each run
     more_low, more_high = bootstrap_interval(ranks * 16, recall)
-    assert more_high - more_low < (high - low) / 2  # 16 times the queries: a quarter of the width
+    assert more_high - more_low < (high - low) / 2  # 16 times the queries: about a quarter of the width
     low_mrr, high_mrr = bootstrap_interval(ranks, mrr)
     assert low_mrr < mrr(ranks) < high_mrr
     assert bootstrap_interval([1] * 10, recall) == (1.0, 1.0)
