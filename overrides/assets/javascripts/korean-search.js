@@ -120,6 +120,15 @@
   var CODE_TITLE = /^[1-5][0-9][0-9] /, codePages = Object.create(null)
   var build = lunr.Builder.prototype.build
   lunr.Builder.prototype.build = function () {
+    /* Lunr's default search pipeline stems every query word with its English stemmer. lunr.ko
+       leaves that pipeline as it is, and Material then removes lunr.ko's stemmer (it has none),
+       not Lunr's. The indexed words are not stemmed, so a query word the stemmer changes
+       (cache -> cach, cookies -> cooki, idempotent -> idempot) found nothing wherever it is
+       searched without the trailing wildcard: the first parts of Cache-Control or
+       X-Forwarded-For, a quoted word, a whole query as a title. Query words go through what the
+       indexed words went through, and no more. */
+    if (this.pipeline.toJSON().indexOf("stemmer") < 0)
+      this.searchPipeline.remove(lunr.stemmer)
     index = build.apply(this, arguments)
     documents = this.documentCount
     rarities = Object.create(null)
@@ -368,9 +377,28 @@
     var best = null
     var list = candidates(word)
     for (var i = 0; i < list.length; i++)
-      if (list[i].length >= 2 && (best === null || list[i].length < best.length) && known(list[i]))
+      if (list[i].length >= 2 && (best === null || list[i].length < best.length) &&
+          knownApart(list[i], word.lastIndexOf(list[i], 0) === 0 ? word.slice(list[i].length) : ""))
         best = list[i]
     return best
+  }
+
+  /* Whether the index has a word that starts with the stem and is not the stem followed by
+     what was cut off it: 폴더생 (폴더생성 without 성, as in 멱등성) starts only 폴더생성 in the
+     index, the very word the query had, and as a prefix it found that word alone */
+  function knownApart(stem, cut) {
+    if (!index)
+      return true
+    var node = lookup(stem)
+    for (var i = 0; node && i < cut.length; i++) {
+      if (node.final)
+        return true
+      for (var edge in node.edges)
+        if (edge !== cut.charAt(i))
+          return true
+      node = node.edges[cut.charAt(i)]
+    }
+    return !!node && !cut
   }
 
   /* A word the index does not know: split or corrected into words it knows, or null. Of the
@@ -455,6 +483,30 @@
           partial.push([letters + LETTER_NAMES[n][1], at + LETTER_NAMES[n][0].length])
     }
     return found
+  }
+
+  /* A glued word (폴더생성) that the index has only because the morphs field joins neighbouring
+     nouns (폴더 생성 on one page) is its two words, which every other page has apart: the
+     glued word is then searched as the query 폴더 생성, whose pair clause still finds it joined */
+  function unjoined(word) {
+    if (!joinedOnly(word))
+      return word
+    for (var cut = word.length - 2; cut >= 2; cut--) {
+      var left = word.slice(0, cut), right = word.slice(cut)
+      if (isWhole(left) && isWhole(right) && !joinedOnly(left) && !joinedOnly(right))
+        return left + " " + right
+    }
+    return word
+  }
+
+  function joinedOnly(word) {
+    var posting = index && HANGUL.test(word) ? index.invertedIndex[word] : null
+    if (!posting)
+      return false
+    for (var field in posting)
+      if (field !== "_index" && field !== "morphs" && Object.keys(posting[field]).length)
+        return false
+    return true
   }
 
   function isWhole(word) {
@@ -557,6 +609,7 @@
       found || shortVerb(key) || whenWord(key) || nominalVerb(key) || syllableWord(key) || repaired(key) || key
     if (FILLERS.indexOf(best) >= 0)
       best = ""  /* 알려 of 알려주는, once the helping verb is off */
+    best = best.split(" ").map(unjoined).join(" ")
     memo[key] = best
     if (best)
       memo[best] = best
