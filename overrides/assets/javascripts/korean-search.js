@@ -888,10 +888,18 @@
      the line, not that every piece of it must be in one section, and found nothing: when the
      required words find nothing, the same words are searched as optional ones. */
   var REQUIRED = /(^|\s)\+(?=\S)/, EVERY_REQUIRED = new RegExp(REQUIRED.source, "g")
+
+  /* A hyphen that ends a word (the x- of custom header x- prefix, Content- while typing) leaves
+     the wildcard Material adds after the word as a clause of its own, `*`, which matches every
+     word of the index: the query then ranked pages by chance. Such a clause says nothing. */
+  function hasWord(clause) {
+    return clause.term.replace(/\*/g, "") !== ""
+  }
   lunr.Index.prototype.search = function (queryString) {
     var fields = this.fields, plan = null
     function parse(query) {
       new lunr.QueryParser(queryString, query).parse()
+      query.clauses = query.clauses.filter(hasWord)
       plan = addPhraseClauses(query, fields)
     }
     var results = this.query(parse)
