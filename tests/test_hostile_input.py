@@ -117,6 +117,26 @@ def test_markdown_written_attacks_are_refused_at_their_line():
     ]
 
 
+def test_a_diagram_that_configures_mermaid_is_refused_at_its_line():
+    from pymdownx.superfences import fence_code_format
+    import markdown
+
+    text = (
+        "# t\n\n```mermaid\ngraph TD\n  A --> B %% a comment is fine\n```\n\n"
+        "```mermaid\n%%{init: {\"themeCSS\": \"@import url(https://evil.example/a.css);\"}}%%\ngraph TD\n  A --> B\n```\n\n"
+        "```mermaid\n---\nconfig:\n  fontFamily: \"x; background: url(https://evil.example/a.png)\"\n---\ngraph TD\n  A --> B\n```\n"
+    )
+    fence = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
+    rendered = markdown.markdown(text, extensions=["pymdownx.superfences"],
+                                 extension_configs={"pymdownx.superfences": {"custom_fences": [fence]}})
+    # Mermaid checks CSS set this way for balanced braces only, so a diagram could load from
+    # another host (the Content-Security-Policy would stop it in the browser).
+    assert [(p.line, p.message.split(";")[0]) for p in html_problems(rendered, text, "docs/x.md")] == [
+        (9, "a Mermaid diagram may not configure Mermaid (%%{init}%% or a --- config block)"),
+        (16, "a Mermaid diagram may not configure Mermaid (%%{init}%% or a --- config block)"),
+    ]
+
+
 FRONT_MATTER = {
     "list as title": ("title: [a, b]\n", "docs/x.md:2: title: expected text, got list ['a', 'b']"),
     "mapping as description": ("description: {a: 1}\n", "docs/x.md:2: description: expected text, got dict {'a': 1}"),

@@ -347,6 +347,10 @@ LINK_SCHEMES = ("http", "https", "mailto")
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _STYLE_NOISE = re.compile(r"/\*.*?\*/|[\s\\]", re.DOTALL)
 STYLE_FORBIDDEN = ("url(", "expression(", "@import", "javascript:", "behavior:", "-moz-binding", "image-set(")
+# A Mermaid diagram configures Mermaid with an init directive (%%{init: ...}%%) or a front matter
+# (--- config: ... ---). Mermaid lets either set CSS (themeCSS, fontFamily) that it checks only
+# for balanced braces, so a diagram could load from another host; the theme sets their look.
+DIAGRAM_DIRECTIVE = re.compile(r"%%\s*\{")
 
 
 def url_scheme(url: str) -> str:
@@ -369,6 +373,8 @@ class ContentPolicy(HTMLParser):
         # A generated page's elements come from the project's own templates; only what a
         # data value can bring in through Markdown (a link, an image, an attribute) is checked.
         self.generated = generated
+        self.diagram: list[str] | None = None  # the text of the Mermaid diagram being read
+        self.diagram_tag = ""
 
     def _add(self, needle: str, message: str) -> None:
         # The tag as written is in the source when it is raw HTML; the value when Markdown
@@ -376,7 +382,25 @@ class ContentPolicy(HTMLParser):
         if len(self.found) < MAX_PROBLEMS_PER_FILE:
             self.found.append(((self.get_starttag_text() or "", f"]({needle}", needle), message))
 
+    def handle_data(self, data):
+        if self.diagram is not None:
+            self.diagram.append(data)
+
+    def handle_endtag(self, tag):
+        if self.diagram is None or tag != self.diagram_tag:
+            return
+        text, self.diagram = "".join(self.diagram), None
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        directive = DIAGRAM_DIRECTIVE.search(text)
+        if directive or lines[:1] == ["---"]:
+            needle = text[directive.start():].split("\n")[0] if directive else (lines[1:2] or ["---"])[0]
+            if len(self.found) < MAX_PROBLEMS_PER_FILE:
+                self.found.append(((needle,), "a Mermaid diagram may not configure Mermaid (%%{init}%% or a --- config block); "
+                                              "the site's theme sets how diagrams look"))
+
     def handle_starttag(self, tag, attrs):
+        if self.diagram is None and "mermaid" in dict(attrs).get("class", "").split():
+            self.diagram, self.diagram_tag = [], tag
         if tag not in ALLOWED_TAGS and not self.generated:
             self._add(f"<{tag}", f"<{tag}> is not allowed (allowed: Markdown and plain formatting tags, see CONTRIBUTING.md)")
             return
