@@ -706,10 +706,12 @@ def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
         page("expiry/", "세션 만료", "브라우저를 닫으면 로그인이 풀립니다.", morphs="브라우저 닫다 로그인 풀리다"),
         page("submit/", "중복 제출", "폼을 두 번 보내면 글이 두 개 생깁니다.", morphs="폼 보내다 중복제출"),
         page("roles/", "역할", "nginx는 서버이고 브라우저는 클라이언트입니다."),
+        page("refresh/", "새로고침", "새로고침하면 브라우저가 마지막 요청을 다시 보냅니다.", morphs="새로고침 요청"),
+        page("keep/", "남겨 두기", "값을 두게 합니다."),
     ]
     queries = ["주소가 너무 길어서", "본문이 클때", "http는 비연결이라던데", "SECERT_KEY", "서버가 느릴때",
                "로그인할때", "쿠키는 브라우저가 저장하는건가요", "세션 써야 돼요", "패키지 따로 까는 곳",
-               "브라우저 닫으면 로그인 풀림", "폼 두번 보냄", "nginx 중에 누가 서버고"]
+               "브라우저 닫으면 로그인 풀림", "폼 두번 보냄", "nginx 중에 누가 서버고", "새로고침했더니 요청이 두개"]
     results = results_among_filler(tmp_path, docs, queries)
     # 까는 is 깔다 (the ㄹ of the stem drops before 는); 풀림 is 풀리다 (the nominal ㅁ of a phone
     # query); 두번 (두 번) is how many times, not the typo 둔번; 서버고 is 서버 with 이고 shortened.
@@ -732,6 +734,8 @@ def test_short_verbs_hearsay_endings_and_names_with_underscores(tmp_path):
     assert results["http는 비연결이라던데"][0] == "http/"
     # A name with an underscore, two letters swapped.
     assert results["SECERT_KEY"][0] == "setup/"
+    # What followed what one did (…했더니) is an ending, and 두개 (두 개) counts things: not 두게.
+    assert results["새로고침했더니 요청이 두개"][0] == "refresh/"
 
 
 @needs_node

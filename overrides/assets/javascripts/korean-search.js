@@ -73,6 +73,8 @@
     "으라는 으라고 냐고 느냐고 " +
     /* and what one heard (비연결이라던데, 만료됐대요, 막힌다며) */
     "던데 다던데 는다던데 대요 는대요 했대요 됐대요 다며 는다며 " +
+    /* and what followed what one did (새로고침했더니, 보냈더니) */
+    "더니 았더니 었더니 였더니 했더니 됐더니 " +
     /* Derivational suffixes that make a noun (-성, -화, -점, -용 for) or an adjective (-적) of a noun */
     "성 화 적 적인 적으로 점 용 " +
     /* and the copula after such an adjective (법적인 -> 법적, where 법 alone is too short),
@@ -105,8 +107,9 @@
     "있음 없음 있어 없어 있나요 없나요 " +
     /* when (…할 때, …일 때의) and what kind (무슨): the situation is in the other words */
     "때 때의 때는 땐 때에 때도 때만 무슨 " +
-    /* how many times, written as one word (두번 for 두 번): not a typo of 둔번 or 여러분 */
-    "한번 두번 세번 네번 여러번 몇번 몇번째"
+    /* how many times or things, written as one word (두번 for 두 번, 두개 for 두 개): not a typo of
+       둔번, 여러분 or 두게 */
+    "한번 두번 세번 네번 여러번 몇번 몇번째 한개 두개 세개 네개 여러개 몇개"
   ).split(" ")
 
   var SUFFIXES = PARTICLES.concat(ENDINGS)
