@@ -767,6 +767,25 @@ def test_a_glued_word_the_index_has_only_joined_is_searched_as_its_words(tmp_pat
 
 
 @needs_node
+def test_a_query_finds_the_same_pages_whatever_was_searched_before(tmp_path):
+    docs = [
+        page("https/", "HTTPS", "자물쇠 표시는 연결이 암호화되었다는 뜻이지 사이트가 안전하다는 뜻은 아닙니다.",
+             morphs="자물쇠 표시 연결 암호화되다 사이트 안전하다 안전"),
+        page("tokens/", "토큰", "토큰이 세션보다 안전한가는 어디에 두는지에 달렸습니다.", morphs="토큰 세션 안전 두다"),
+        page("templates/", "안전한 값", "안전한 값이라고 표시한 문자열은 이스케이프하지 않습니다.", morphs="안전 값 표시 문자열"),
+    ]
+    filler = [page(f"notes/{n}/", f"노트 {n}", "요청을 보냅니다.") for n in range(70)]
+    site = tiny_site(tmp_path, [*docs, *filler])
+    search = load_bench().search
+    target = "자물쇠 있으면 안전한 사이트인가요"
+    alone = search(site, [target])["results"][0]
+    # A word normalised in an earlier query (안전한가요 -> 안전한) was kept as its own normal form
+    # for every later query, which then searched 안전한 instead of 안전.
+    after = search(site, ["토큰이 세션보다 안전한가요", target])["results"][1]
+    assert alone[0] == "https/" and after == alone
+
+
+@needs_node
 def test_query_words_are_not_stemmed_when_the_index_is_not(tmp_path):
     docs = [
         page("caching/", "캐시", "응답 헤더 Cache-Control로 캐시를 정합니다."),

@@ -372,7 +372,12 @@
     return word.length === 3 && PARTICLES.indexOf(word.slice(1)) >= 0 && isWhole(syllable) ? syllable : null
   }
 
-  /* Normalised words, so that normalising twice gives the same word */
+  /* Normalised words, so that normalising twice gives the same word. Material's worker reads a
+     query three times (its own parse, its rewrite of the query, Lunr's parse), and each time
+     after the first the words are those the first one gave (헤더대소문자 is 헤더 대소문자, then
+     헤더 and 대소문자). The memo lasts one query (Index#search clears it): a word it kept as
+     its own normal form would otherwise change how later queries read that word, and the same
+     query would find other pages after other searches. */
   var memo = Object.create(null)
 
   /* The shortest known form of a word without its particles and endings, or null */
@@ -911,6 +916,7 @@
       results = this.query(parse)
     }
     results = withSiblings(rerank(results, plan))
+    memo = Object.create(null)
     return firstResults(results)
   }
 
