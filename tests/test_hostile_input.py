@@ -27,6 +27,7 @@ from studysite.untrusted import (
     MAX_HEADINGS,
     escape_display_values,
     front_matter_problems,
+    html_findings,
     html_problems,
     links_outside,
     source_problems,
@@ -135,6 +136,11 @@ def test_a_diagram_that_configures_mermaid_is_refused_at_its_line():
         (9, "a Mermaid diagram may not configure Mermaid (%%{init}%% or a --- config block)"),
         (16, "a Mermaid diagram may not configure Mermaid (%%{init}%% or a --- config block)"),
     ]
+    # Raw HTML: Material draws the whole text of a pre.mermaid, nested elements and an unclosed
+    # one too; a class attribute without a value is no diagram (and no crash).
+    for raw in ('<pre class="mermaid"><pre></pre>%%{init: {}}%%\ngraph TD</pre>', '<pre class="mermaid">%%{init: {}}%%'):
+        assert [message.split(" (")[0] for _, message in html_findings(raw)] == ["a Mermaid diagram may not configure Mermaid"]
+    assert html_findings("<pre class><code>%%{init: {}}%%</code></pre>") == []
 
 
 FRONT_MATTER = {
@@ -672,8 +678,6 @@ def test_log_lines_escape_control_characters():
 
 
 def test_generated_pages_keep_their_template_markup_but_not_what_data_brings():
-    from studysite.untrusted import html_findings
-
     template = '<form id="f" hidden><select><option>1xx</option></select><input type="search"></form>'
     assert html_findings(template, generated=True) == []
     data = '<p><a href="javascript:alert(1)">x</a><img src="https://evil.example/a.png"><span onclick="x()">y</span></p>'

@@ -375,6 +375,7 @@ class ContentPolicy(HTMLParser):
         self.generated = generated
         self.diagram: list[str] | None = None  # the text of the Mermaid diagram being read
         self.diagram_tag = ""
+        self.diagram_depth = 0  # elements named like the diagram's that are open inside it, plus it
 
     def _add(self, needle: str, message: str) -> None:
         # The tag as written is in the source when it is raw HTML; the value when Markdown
@@ -387,8 +388,18 @@ class ContentPolicy(HTMLParser):
             self.diagram.append(data)
 
     def handle_endtag(self, tag):
-        if self.diagram is None or tag != self.diagram_tag:
-            return
+        if self.diagram is not None and tag == self.diagram_tag:
+            self.diagram_depth -= 1
+            if not self.diagram_depth:
+                self._check_diagram()
+
+    def close(self):
+        super().close()
+        if self.diagram is not None:  # never closed: Material still draws it
+            self._check_diagram()
+
+    def _check_diagram(self) -> None:
+        # Material draws a diagram from the whole text of the `pre.mermaid`, nested elements too.
         text, self.diagram = "".join(self.diagram), None
         lines = [line.strip() for line in text.split("\n") if line.strip()]
         directive = DIAGRAM_DIRECTIVE.search(text)
@@ -399,8 +410,10 @@ class ContentPolicy(HTMLParser):
                                               "the site's theme sets how diagrams look"))
 
     def handle_starttag(self, tag, attrs):
-        if self.diagram is None and "mermaid" in dict(attrs).get("class", "").split():
-            self.diagram, self.diagram_tag = [], tag
+        if self.diagram is None and "mermaid" in (dict(attrs).get("class") or "").split():
+            self.diagram, self.diagram_tag, self.diagram_depth = [], tag, 0
+        if self.diagram is not None and tag == self.diagram_tag:
+            self.diagram_depth += 1
         if tag not in ALLOWED_TAGS and not self.generated:
             self._add(f"<{tag}", f"<{tag}> is not allowed (allowed: Markdown and plain formatting tags, see CONTRIBUTING.md)")
             return
