@@ -142,6 +142,15 @@ def test_a_page_that_is_not_a_plain_page_or_has_an_odd_context_value_is_drawn_un
     assert site.key(page) is not None
 
 
+def test_front_matter_that_refers_to_itself_leaves_the_page_uncached(site):
+    looped: list = []
+    looped.append(looped)  # what a YAML alias inside its own anchor gives
+    page = site.page()
+    page.meta["loop"] = looped
+    assert site.key(page) is None
+    assert "첫 페이지" in site.draw(page) and site.cache.used == set()
+
+
 def test_a_configuration_that_is_not_plain_data_turns_the_cache_off_for_the_build(site):
     site.cache.build_text = lambda files: plain(threading.Lock())
     assert site.key(site.page()) is None

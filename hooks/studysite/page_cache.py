@@ -201,8 +201,8 @@ class PageCache:
             if self._nav is None:
                 self._nav = digest(nav_text(nav.items), repr(nav.homepage.url if nav.homepage else None))
             key = digest(self._build, self._nav, page_text(page, context))
-        except NotPlain as problem:
-            log.debug(f"Page cache: {page.file.src_uri} is drawn uncached, its context holds {problem}")
+        except (NotPlain, ValueError, TypeError, AttributeError, RecursionError) as problem:  # never a failed build
+            log.debug(f"Page cache: {page.file.src_uri} is drawn uncached, its context holds {problem!r}")
             return
         self.pending = (context, key)
 
