@@ -594,6 +594,10 @@ def test_pasted_header_lines_commands_and_glued_latin_words_find_their_pages(tmp
         # Quotes around a word are no part of it.
         "'Allow'": "routing/",
         "「업로드」": "uploads/",
+        # Full-width letters, digits and spaces from a Korean keyboard's full-width mode.
+        "ＡＬＬＯＷ": "routing/",
+        "ｎｇｉｎｘ５０２": "deploy/",
+        "쿠키\u3000４ＫＢ": "limits/",
     }
     results = results_among_filler(tmp_path, docs, [*expected, "qqzzqq-"])
     # A hyphen that ends a word (custom header x- prefix) left the wildcard Material adds as a

@@ -885,9 +885,18 @@
       .replace(/(^|\s)(-{2,})(?=\S)/g, function (all, before, dashes) { return before + dashes.replace(/-/g, " ") })
       .replace(/[~^](?!\d+\*?(?:\s|$))/g, " ")
   }
+  /* A Korean keyboard's full-width mode types Latin letters, digits and punctuation as their
+     full-width forms (ＧＥＴ, ４０４) and the space as U+3000; the index has the ASCII forms, and
+     the full-width ones were trimmed off as punctuation, leaving no word. Each maps to one
+     character, so positions stay where they were. */
+  function withoutFullWidth(text) {
+    return text.replace(/[\uff01-\uff5e\u3000]/g, function (c) {
+      return c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)
+    })
+  }
   var runLexer = lunr.QueryLexer.prototype.run
   lunr.QueryLexer.prototype.run = function () {
-    this.str = withoutStrayOperators(this.str)
+    this.str = withoutStrayOperators(withoutFullWidth(this.str))
     return runLexer.apply(this, arguments)
   }
 
