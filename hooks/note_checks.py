@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from studysite.note_checks import check_anchor_links, check_sources
+from studysite.note_checks import CLEAN_CACHE, check_anchor_links, check_sources
 from studysite.state import build_state
 
 
 @event_priority(-100)  # After the hooks and plugins that add generated pages.
 def on_files(files, config):
     state = build_state(config)
-    state.anchored_links = check_sources(files, config, state.glossary)
+    state.anchored_links = check_sources(files, config, state.glossary, CLEAN_CACHE)
     return files
 
 

@@ -271,6 +271,41 @@ def test_what_the_note_checks_accept(tmp_path):
     assert note_problems(tmp_path, text) == []
 
 
+def test_clean_verdicts_are_kept_and_problems_are_found_on_every_build(tmp_path, monkeypatch):
+    from studysite import note_checks
+    from studysite.terminology import Avoided
+
+    avoided = [Avoided("웹서버", "웹 서버")]
+    clean = "# 메서드\n\n[상태 코드](../reference/status/404.md#top)와 [위](#top)\n".encode()
+    broken = "# 메서드\n\n!!! warnnig\n    웹서버에 보냅니다.\n".encode()
+    path = tmp_path / ".cache/note-checks/clean.json"
+
+    first = note_checks.CleanNotes(path, avoided)
+    expected = {name: first.checks(source, NOTE, "http/methods.md") for name, source in (("clean", clean), ("broken", broken))}
+    assert expected["clean"][0] == [] and expected["clean"][2]
+    assert [p.field for p in expected["broken"][0]] == ["admonition", "glossary"]
+    first.save()
+
+    calls = []
+    checks = note_checks.own_text_checks
+    monkeypatch.setattr(note_checks, "own_text_checks", lambda *args: calls.append(args[2]) or checks(*args))
+    again = note_checks.CleanNotes(path, avoided)
+    assert again.checks(clean, NOTE, "http/methods.md") == expected["clean"]
+    assert calls == []  # the clean verdict came from the cache, with its weight and links
+    assert again.checks(broken, NOTE, "http/methods.md") == expected["broken"]
+    assert calls == ["http/methods.md"]  # a note with problems is checked again, never kept
+    # Another glossary, other bytes, another name or other checking code: checked again.
+    note_checks.CleanNotes(path, [Avoided("서버측", "서버 쪽")]).checks(clean, NOTE, "http/methods.md")
+    again.checks(clean + b"\n", NOTE, "http/methods.md")
+    again.checks(clean, NOTE, "http/other.md")
+    note_checks.CleanNotes(path, avoided, version="other rules").checks(clean, NOTE, "http/methods.md")
+    assert len(calls) == 5
+    # A cache file that is not what the build wrote reads as empty.
+    path.write_text('{"version": "%s", "entries": {"x": [1, "no links"]}}' % again.version, encoding="utf-8")
+    assert note_checks.CleanNotes(path, avoided).entries == {"x": [1, "no links"]}
+    assert note_checks.CleanNotes(path, avoided).get("x") is None
+
+
 def test_missing_anchors_are_reported_after_rendering():
     links = [
         Link(4, "index.md#safe", "http/index.md", "safe"),

@@ -1,5 +1,6 @@
 """Cross-links: notes link status codes and methods to the reference; reference pages list the notes."""
 
+import posixpath
 import re
 import textwrap
 from pathlib import Path
@@ -362,3 +363,15 @@ def test_backlinks_are_in_the_search_index(built_site):
     docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
     entry = next(d for d in docs if d["location"] == "reference/status/404/#backlinks")
     assert entry["title"] == "이 주제를 다루는 노트" and "상태 코드" in entry["text"]
+
+
+def test_backlink_paths_are_what_relpath_gives():
+    from studysite.backlinks import relative_to
+
+    notes = ["index.md", "http/index.md", "http/methods.md", "state/cookies.md", "flask/project/app.md", "httpx.md"]
+    pages = ["reference/status/404.md", "reference/index.md", "index.md", "http/status.md", "flask/project/x.md",
+             "http/x/y.md", "https/z.md"]
+    for note in notes:
+        for page in pages:
+            base = posixpath.dirname(page) or "."
+            assert relative_to(note, base) == posixpath.relpath(note, base), (note, page)

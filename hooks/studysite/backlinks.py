@@ -232,6 +232,17 @@ def scan(
     return results, dict(backlinks)
 
 
+def relative_to(path: str, start: str) -> str:
+    """`posixpath.relpath` for two normalised relative paths ("." for the root), without asking
+    the OS for the working directory as relpath does on every call (thousands per build)."""
+    parts = path.split("/")
+    base = [] if start == "." else start.split("/")
+    common = 0
+    while common < min(len(parts), len(base)) and parts[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + parts[common:]) or "."
+
+
 def grouped(links: list[Backlink], page_src_uri: str) -> list[dict]:
     """One entry per note, in note order, each with its distinct sections, as template values.
 
@@ -239,12 +250,17 @@ def grouped(links: list[Backlink], page_src_uri: str) -> list[dict]:
     anchors it validates).
     """
     notes: dict[str, dict] = {}
+    anchors: dict[str, set[str]] = {}
     base = posixpath.dirname(page_src_uri) or "."
     for link in links:
-        path = posixpath.relpath(link.note, base)
-        note = notes.setdefault(link.note, {"title": link.title, "path": path, "sections": []})
-        if link.anchor and all(s["path"] != f"{path}#{link.anchor}" for s in note["sections"]):
-            note["sections"].append({"title": link.section_title, "path": f"{path}#{link.anchor}"})
+        note = notes.get(link.note)
+        if note is None:
+            path = relative_to(link.note, base)
+            note = notes[link.note] = {"title": link.title, "path": path, "sections": []}
+            anchors[link.note] = set()
+        if link.anchor and link.anchor not in anchors[link.note]:
+            anchors[link.note].add(link.anchor)
+            note["sections"].append({"title": link.section_title, "path": f"{note['path']}#{link.anchor}"})
     return list(notes.values())
 
 

@@ -11,6 +11,7 @@ import html
 import json
 import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -51,14 +52,19 @@ def _escape_html(text: str) -> str:
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
+@lru_cache(maxsize=8192)  # the same note and section titles fill many pages' backlinks
+def _plain_text(value: str) -> Markup:
+    text = html.escape(html.unescape(" ".join(value.split())), quote=False)
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
+
+
 def plain_text(value) -> Markup:
     """Text that Markdown shows as it is: HTML-escaped (once) and with Markdown syntax escaped.
 
     For titles from notes (front matter, headings as the table of contents has them, which
     may already hold `&amp;`), shown as link text in a generated page.
     """
-    text = html.escape(html.unescape(" ".join(str(value).split())), quote=False)
-    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", text))
+    return _plain_text(str(value))
 
 
 def link_target(path: str) -> Markup:
