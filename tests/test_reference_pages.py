@@ -73,3 +73,33 @@ def test_markdown_text_escapes_outside_code_spans_only():
 
 def test_table_cell_keeps_rows_intact():
     assert table_cell("a | b\nc") == "a \\| b c"
+
+
+def test_rendered_reference_is_reused_only_for_the_same_records_backlinks_and_inputs(env, fixture_reference, tmp_path,
+                                                                                     monkeypatch):
+    import dataclasses
+
+    from studysite import reference_pages
+
+    path = tmp_path / ".cache/reference/files.json"
+    backlinks = {fixture_reference.status(404).src_uri: [{"title": "상태 코드", "path": "../../http/status.md", "sections": []}]}
+    first = reference_pages.RenderedReference(path, "inputs")
+    expected = {"none": first.files(env, fixture_reference), "linked": first.files(env, fixture_reference, backlinks)}
+    assert expected["none"] == reference_pages.reference_files(env, fixture_reference)
+    assert expected["linked"] != expected["none"]
+    first.save()
+
+    rendered = []
+    original = reference_pages.reference_files
+    monkeypatch.setattr(reference_pages, "reference_files", lambda *args: rendered.append(args) or original(*args))
+    again = reference_pages.RenderedReference(path, "inputs")
+    assert again.files(env, fixture_reference) == expected["none"]
+    assert again.files(env, fixture_reference, backlinks) == expected["linked"]
+    assert rendered == []  # both from the cache
+    # Other backlinks, another record, other templates or code: rendered again.
+    again.files(env, fixture_reference, {fixture_reference.status(404).src_uri: []})
+    changed = dataclasses.replace(fixture_reference, status_codes=(
+        dataclasses.replace(fixture_reference.status_codes[0], summary="다른 요약"), *fixture_reference.status_codes[1:]))
+    assert again.files(env, changed)[changed.status_codes[0].src_uri][0] != expected["none"][changed.status_codes[0].src_uri][0]
+    reference_pages.RenderedReference(path, "other inputs").files(env, fixture_reference)
+    assert len(rendered) == 3

@@ -14,6 +14,7 @@ same as in the previous finished build keeps its page from that build.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,14 +23,23 @@ from mkdocs.utils.meta import get_data
 
 from studysite import backlinks, render_cache
 from studysite.cheatsheet import render_cheatsheet
-from studysite.paths import CHEATSHEET_PAGE, GLOSSARY_FILE, GLOSSARY_PAGE, METHODS_INDEX, STATUS_FILE, STATUS_INDEX
+from studysite.paths import (
+    CHEATSHEET_PAGE,
+    GLOSSARY_FILE,
+    GLOSSARY_PAGE,
+    METHODS_INDEX,
+    STATUS_FILE,
+    STATUS_INDEX,
+    templates_dir,
+)
 from studysite.reference_data import CLASSES, COMMON_METHODS
 from studysite.reference_nav import METHOD_OVERVIEW, STATUS_OVERVIEW, reference_tree
-from studysite.reference_pages import class_titles, labels, reference_files
+from studysite.reference_pages import RenderedReference, class_titles, labels
 from studysite.state import BuildState, Session
 
 OVERVIEWS = (STATUS_INDEX, METHODS_INDEX)
 SCAN_CACHE = Path(".cache") / "backlinks" / "notes.json"
+REFERENCE_CACHE = Path(".cache") / "reference" / "files.json"
 
 
 def _replace(files: Files, file: File) -> File:
@@ -49,7 +59,8 @@ def remove_templates(files: Files) -> None:
 def add_reference(files: Files, config, state: BuildState) -> Files:
     """The reference pages and JSON exports, without backlinks yet (the nav is not built)."""
     remove_templates(files)
-    for src_uri, (content, data_file) in reference_files(state.reference_env, state.reference).items():
+    state.reference_cache = rendered_reference(config, state.root)
+    for src_uri, (content, data_file) in state.reference_cache.files(state.reference_env, state.reference).items():
         inclusion = InclusionLevel.UNDEFINED if src_uri in OVERVIEWS else InclusionLevel.NOT_IN_NAV
         file = _replace(files, File.generated(config, src_uri, content=content, inclusion=inclusion))
         file.edit_uri = f"../{data_file}"  # the edit button opens the data record's file
@@ -83,7 +94,9 @@ def add_backlinks(files: Files, config, state: BuildState, session: Session) -> 
     state.linked = results
     grouped = {target: backlinks.grouped(links, target) for target, links in found.items()}
     state.reference_building.clear()
-    for src_uri, (content, _) in reference_files(state.reference_env, state.reference, grouped).items():
+    if state.reference_cache is None:
+        state.reference_cache = rendered_reference(config, state.root)
+    for src_uri, (content, _) in state.reference_cache.files(state.reference_env, state.reference, grouped).items():
         file = files.get_file_from_path(src_uri)
         file.content_string = content
         if session.dirty and session.reference_built.get(src_uri) == content and os.path.isfile(file.abs_dest_path):
@@ -98,12 +111,28 @@ def scan_cache(files: Files, root: Path) -> backlinks.ScanCache | None:
     return None if pages is None else backlinks.ScanCache(root / SCAN_CACHE, pages.site_key(files))
 
 
+def rendered_reference(config, root: Path) -> RenderedReference:
+    """The reference files of earlier builds (none without a render cache, as in tests that
+    build no site), for the templates, hooks and Jinja of this build."""
+    if render_cache.active() is None:
+        return RenderedReference(None, "")
+    inputs = render_cache.digest(
+        sys.version,
+        "\n".join(render_cache.package_versions(("jinja2", "markupsafe"))),
+        render_cache.tree_digest(templates_dir(config)),
+        render_cache.tree_digest(root / "hooks", ".py"),
+    )
+    return RenderedReference(root / REFERENCE_CACHE, inputs)
+
+
 def finish_reference(state: BuildState, session: Session) -> None:
     """Only a finished build's pages are on disk to be kept by the next dirty build, and only a
-    finished build's scans are kept for the next one."""
+    finished build's scans and reference files are kept for the next one."""
     session.reference_built = dict(state.reference_building)
     if state.scan_cache is not None:
         state.scan_cache.save(keep_unseen=session.dirty)
+    if state.reference_cache is not None:
+        state.reference_cache.save()
 
 
 def linked_markdown(state: BuildState, markdown: str, src_uri: str) -> str:

@@ -64,6 +64,8 @@ class BuildState:
     linked: dict[str, tuple[str, Result]] = field(default_factory=dict)
     # The notes' scans kept between builds (backlinks.ScanCache), saved when the build finishes.
     scan_cache: Any = None
+    # The reference files of earlier builds (reference_pages.RenderedReference).
+    reference_cache: Any = None
     # The Markdown generated for each reference page in this build (src_uri -> Markdown).
     reference_building: dict[str, str] = field(default_factory=dict)
     _reference_env: Any = None
