@@ -7,4 +7,4 @@ server runs, the theme's script patterns); this file names every one of them for
 
 from __future__ import annotations
 
-from studysite.security import on_post_page, on_post_template, on_startup  # noqa: F401
+from studysite.security import on_config, on_post_build, on_post_page, on_post_template, on_startup  # noqa: F401

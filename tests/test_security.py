@@ -421,3 +421,30 @@ def test_dependabot_watches_every_manifest():
     config = yaml.safe_load((ROOT / ".github/dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"]: update["directory"] for update in config["updates"]}
     assert ecosystems == {"pip": "/", "npm": "/", "github-actions": "/"}
+
+
+def test_a_kept_policy_gives_the_page_that_checking_it_again_gives(tmp_path, monkeypatch):
+    patterns = security.template_script_patterns(security.material_template_dirs())
+    path = tmp_path / ".cache/html-policy/pages.json"
+    page = (
+        f"<head><meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self' {security.HASHES_PLACEHOLDER}\">"
+        '<script>__md_scope=new URL("../..",location)</script></head>'
+        '<a href="javascript:x()">x</a> <a href="../a/">a</a> <a href="https://www.rfc-editor.org/rfc/rfc9110">RFC</a>'
+    )
+    expected = {serving: security.PolicyCache(path, patterns).secured(page, SITE_HOST, serving) for serving in (False, True)}
+    first = security.PolicyCache(path, patterns)
+    assert first.secured(page, SITE_HOST, False) == expected[False]
+    assert first.secured(page, SITE_HOST, True) == expected[True]
+    first.save()
+    assert expected[False][1] == ["javascript:x()"] and 'rel="noopener"' in expected[False][0]
+    assert "'unsafe-inline'" in expected[True][0] and "'unsafe-inline'" not in expected[False][0]
+
+    monkeypatch.setattr(security, "link_edits", lambda *args: pytest.fail("checked again"))
+    again = security.PolicyCache(path, patterns)
+    assert again.secured(page, SITE_HOST, False) == expected[False]  # the dropped href is reported again
+    assert again.secured(page, SITE_HOST, True) == expected[True]
+    # Other HTML, another host or other rules: checked again.
+    for cache, html, host in ((again, page + " ", SITE_HOST), (again, page, "other.example"),
+                              (security.PolicyCache(path, patterns[:-1]), page, SITE_HOST)):
+        with pytest.raises(pytest.fail.Exception, match="checked again"):
+            cache.secured(html, host, False)

@@ -8,9 +8,20 @@ The cache must never break a build: an entry that is not of the shape its user e
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+
+
+def digest(*parts: str | bytes) -> str:
+    """A cache key of `parts` (each length-prefixed, so no two lists of parts give one text)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", errors="surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
 
 
 def _compact(value) -> str:

@@ -11,7 +11,6 @@ page is rendered, which still comes before any page is written.
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import os
 import sys
@@ -21,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
 from studysite.glossary_data import Glossary
-from studysite.json_cache import BuildCache
+from studysite.json_cache import BuildCache, digest
 from studysite.note_lint import (
     Link,
     check_admonitions,
@@ -101,7 +100,7 @@ def own_text_checks(source: bytes, display: str, src_uri: str, avoided: list[Avo
 
 def checks_version() -> str:
     source = "".join(inspect.getsource(sys.modules[name]) for name in CHECKING_MODULES)
-    return "own text checks " + hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+    return "own text checks " + digest(source)
 
 
 def _valid_clean(value) -> bool:
@@ -126,14 +125,10 @@ class CleanNotes(BuildCache):
         super().__init__(path, version or checks_version(), valid=_valid_clean)
         self.avoided = avoided
         self.variants = variants_pattern(avoided)
-        self._avoided_key = repr(avoided).encode("utf-8")
+        self._avoided_key = repr(avoided)
 
     def checks(self, source: bytes, display: str, src_uri: str) -> tuple[list, int, list[tuple]]:
-        h = hashlib.blake2b(digest_size=16)
-        for part in (self._avoided_key, display.encode("utf-8", "surrogatepass"), src_uri.encode("utf-8", "surrogatepass"), source):
-            h.update(len(part).to_bytes(8, "little"))
-            h.update(part)
-        key = h.hexdigest()
+        key = digest(self._avoided_key, display, src_uri, source)
         clean = self.get(key)
         if clean is not None:
             return [], clean[0], [tuple(link) for link in clean[1]]

@@ -7,7 +7,6 @@ context needs.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import posixpath
@@ -18,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from studysite.json_cache import BuildCache
+from studysite.json_cache import BuildCache, digest
 from studysite.paths import METHODS_FILE, METHODS_INDEX, METHODS_JSON, STATUS_FILE, STATUS_INDEX, STATUS_JSON
 from studysite.reference_data import CLASSES, Method, Reference, StatusCode
 
@@ -222,12 +221,7 @@ class RenderedReference(BuildCache):
 
     def files(self, env: Environment, reference: Reference, backlinks: dict[str, list[dict]] | None = None
               ) -> dict[str, tuple[str, str]]:
-        h = hashlib.blake2b(digest_size=16)
-        for part in (self.inputs, repr(reference), json.dumps(backlinks or {}, ensure_ascii=False, sort_keys=True)):
-            data = part.encode("utf-8", "surrogatepass")
-            h.update(len(data).to_bytes(8, "little"))
-            h.update(data)
-        key = h.hexdigest()
+        key = digest(self.inputs, repr(reference), json.dumps(backlinks or {}, ensure_ascii=False, sort_keys=True))
         found = self.get(key)
         if found is not None:
             return {src_uri: (content, data_file) for src_uri, (content, data_file) in found.items()}

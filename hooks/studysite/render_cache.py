@@ -24,7 +24,6 @@ that raised is never stored; an entry that is malformed or does not fit this bui
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import logging
 import os
@@ -33,7 +32,7 @@ from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from studysite.json_cache import BuildCache
+from studysite.json_cache import BuildCache, digest
 from studysite.note_lint import MAX_SNIPPET_DEPTH, SNIPPET_SPEC, _snippet_names, _snippet_path_problem
 
 CACHE = Path(".cache") / "render" / "pages.json"
@@ -48,15 +47,6 @@ CAPTURED = ("", "mkdocs", "properdocs", "MARKDOWN", "pymdownx", "material")
 SKIPPED_DIRS = {"__pycache__", ".git", "node_modules", ".cache"}
 
 log = logging.getLogger("mkdocs.hooks.render_cache")
-
-
-def digest(*parts: str | bytes) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part.encode("utf-8", errors="surrogatepass") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()
 
 
 def package_versions(names: Iterable[str] = VERSIONED) -> list[str]:

@@ -22,11 +22,16 @@ import base64
 import hashlib
 import html
 import importlib.util
+import inspect
 import logging
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from studysite.json_cache import BuildCache, digest
+from studysite.paths import project_root
 
 log = logging.getLogger("mkdocs.hooks.security")
 
@@ -104,37 +109,58 @@ def is_external(url: str, site_host: str) -> bool:
     return bool(host) and host != site_host.lower()
 
 
+def _hardened(tag: str, site_host: str, removed: list[str]) -> str:
+    """One `<a>` start tag as `harden_links` leaves it; a dropped href is added to `removed`."""
+    if PLAIN_RELATIVE_A.fullmatch(tag):
+        return tag
+    attrs = _attributes(tag)
+    values = dict(attrs)
+    href = values.get("href")
+    if href is None:
+        return tag
+    if url_scheme(href) not in ALLOWED_SCHEMES + ("",):
+        removed.append(href)
+        attrs = [(k, v) for k, v in attrs if k != "href"]
+    elif is_external(href, site_host):
+        rel = (values.get("rel") or "").split()
+        if "noopener" in rel and "target" not in values:
+            return tag
+        if "noopener" not in rel:
+            rel.append("noopener")
+        attrs = [(k, v) for k, v in attrs if k not in ("rel", "target")] + [("rel", " ".join(rel))]
+    else:
+        return tag
+    return _render_a(attrs, tag.endswith("/>"))
+
+
+def link_edits(page_html: str, site_host: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+    """What `harden_links` changes: (start, end, new tag) of each `<a>` it rewrites, in order,
+    and the hrefs it drops."""
+    edits: list[tuple[int, int, str]] = []
+    removed: list[str] = []
+    for match in A_TAG_TO_CHECK.finditer(page_html):
+        tag = _hardened(match.group(0), site_host, removed)
+        if tag != match.group(0):
+            edits.append((match.start(), match.end(), tag))
+    return edits, removed
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> str:
+    pieces, last = [], 0
+    for start, end, new in edits:
+        pieces += [text[last:start], new]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def harden_links(page_html: str, site_host: str) -> tuple[str, list[str]]:
     """Return (html, removed): unsafe hrefs dropped, external links with rel=noopener.
 
     `removed` lists the hrefs that were dropped, for logging.
     """
-    removed: list[str] = []
-
-    def fix(match: re.Match) -> str:
-        tag = match.group(0)
-        if PLAIN_RELATIVE_A.fullmatch(tag):
-            return tag
-        attrs = _attributes(tag)
-        values = dict(attrs)
-        href = values.get("href")
-        if href is None:
-            return tag
-        if url_scheme(href) not in ALLOWED_SCHEMES + ("",):
-            removed.append(href)
-            attrs = [(k, v) for k, v in attrs if k != "href"]
-        elif is_external(href, site_host):
-            rel = (values.get("rel") or "").split()
-            if "noopener" in rel and "target" not in values:
-                return tag
-            if "noopener" not in rel:
-                rel.append("noopener")
-            attrs = [(k, v) for k, v in attrs if k not in ("rel", "target")] + [("rel", " ".join(rel))]
-        else:
-            return tag
-        return _render_a(attrs, tag.endswith("/>"))
-
-    return A_TAG_TO_CHECK.sub(fix, page_html), removed
+    edits, removed = link_edits(page_html, site_host)
+    return apply_edits(page_html, edits), removed
 
 
 # --- Content-Security-Policy -----------------------------------------------------------
@@ -179,8 +205,8 @@ def script_hashes(page_html: str, patterns: list[re.Pattern]) -> list[str]:
             continue
         body = match.group(2)
         if any(pattern.fullmatch(body) for pattern in patterns):
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-            source = f"'sha256-{digest}'"
+            sha = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+            source = f"'sha256-{sha}'"
             if source not in hashes:
                 hashes.append(source)
     return hashes
@@ -197,29 +223,84 @@ def fill_csp(page_html: str, sources: list[str]) -> str:
     return page_html[:start] + tag + page_html[end:]
 
 
+# --- the policy of a page, kept between builds --------------------------------------------
+
+
+def _valid_policy(value) -> bool:
+    return (
+        isinstance(value, list) and len(value) == 3 and all(isinstance(part, list) for part in value)
+        and all(isinstance(e, list) and len(e) == 3 and type(e[0]) is int and type(e[1]) is int and isinstance(e[2], str)
+                for e in value[0])
+        and all(isinstance(text, str) for text in value[1] + value[2])
+    )
+
+
+class PolicyCache(BuildCache):
+    """Page HTML -> its link edits, dropped hrefs and script hashes, kept in .cache/ between builds.
+
+    Finding them was most of this hook's time on a rebuild of 1,000 notes, where nearly every
+    page's HTML is what the last build drew. They depend on nothing but the HTML, the site's
+    host, whether the dev server runs and the rules: this module, Python's HTML parser and the
+    theme's script templates, all in the cache's version. A build from a clean checkout, as in
+    CI and the deploy, has no cache, and a committed .cache/ is refused.
+    """
+
+    def __init__(self, path: Path | None, patterns: list[re.Pattern]):
+        rules = inspect.getsource(sys.modules[__name__]) + inspect.getsource(HTMLParser) + "\0".join(
+            p.pattern for p in patterns)
+        super().__init__(path, "page policy " + digest(rules), valid=_valid_policy)
+        self.patterns = patterns
+
+    def secured(self, page_html: str, site_host: str, serving: bool) -> tuple[str, list[str]]:
+        """The page with its links hardened and its policy filled in, and the hrefs dropped."""
+        key = digest(site_host, str(serving), page_html)
+        found = self.get(key)
+        if found is not None:
+            edits, removed, sources = [tuple(e) for e in found[0]], found[1], found[2]
+            return fill_csp(apply_edits(page_html, edits), sources), removed
+        edits, removed = link_edits(page_html, site_host)
+        output = apply_edits(page_html, edits)
+        # `mkdocs serve` injects its own inline live-reload script into every response, after
+        # this hook: allow inline scripts there (hashes would switch 'unsafe-inline' off).
+        sources = ["'unsafe-inline'"] if serving else script_hashes(output, self.patterns)
+        self.put(key, [[list(e) for e in edits], removed, sources])
+        return fill_csp(output, sources), removed
+
+
 # --- MkDocs events ---------------------------------------------------------------------
 
+CACHE = Path(".cache") / "html-policy" / "pages.json"
+
 _serving = False
+_dirty = False
 _patterns: list[re.Pattern] | None = None
+_policies: PolicyCache | None = None
 
 
 def on_startup(command, dirty):
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
+
+
+def on_config(config):
+    global _patterns, _policies
+    if _patterns is None:
+        _patterns = template_script_patterns(material_template_dirs())
+    _policies = PolicyCache(project_root(config) / CACHE, _patterns)
 
 
 def on_post_page(output, page, config):
-    global _patterns
-    if _patterns is None:
-        _patterns = template_script_patterns(material_template_dirs())
-    site_host = urlsplit(config.site_url or "").hostname or ""
-    output, removed = harden_links(output, site_host)
+    if _policies is None:
+        on_config(config)
+    output, removed = _policies.secured(output, urlsplit(config.site_url or "").hostname or "", _serving)
     for href in removed:
         log.info(f"{page.file.src_uri}: removed link with unsafe URL {href!r}")
-    # `mkdocs serve` injects its own inline live-reload script into every response, after
-    # this hook: allow inline scripts there (hashes would switch 'unsafe-inline' off).
-    sources = ["'unsafe-inline'"] if _serving else script_hashes(output, _patterns)
-    return fill_csp(output, sources)
+    return output
+
+
+def on_post_build(config):
+    if _policies is not None:
+        _policies.save(keep_unseen=_dirty)  # a dirty build draws the edited pages only
 
 
 def on_post_template(output_content, template_name, config):
